@@ -1,0 +1,4 @@
+"""safetycheck: an offline, private self-assessment for people at risk."""
+
+# A literal, not importlib.metadata: reading package metadata costs ~30 ms at every start.
+__version__ = "0.1.0"

@@ -1,0 +1,3 @@
+from safetycheck.cli import main
+
+main()

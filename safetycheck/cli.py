@@ -1,0 +1,63 @@
+"""The command line: wires options to the engine. Heavy libraries are imported inside commands,
+so `safetycheck --help` stays fast (see bench/)."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from safetycheck import __version__
+from safetycheck.boundary import guarded, stdin_is_tty
+from safetycheck.cmd_check import check, run_guided
+from safetycheck.cmd_content import about, guide, list_modules, schema, template, validate
+from safetycheck.messages import EN
+
+app = typer.Typer(
+    name="safetycheck",
+    help=EN["app_help"],
+    add_completion=False,
+    no_args_is_help=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+@app.callback(invoke_without_command=True)
+def root(
+    ctx: typer.Context,
+    version: bool = typer.Option(False, "--version", help="Print the version and exit."),
+) -> None:
+    """Check how exposed you are and get a prioritised plan. Run with no command for a guided session."""
+    if version:
+        typer.echo(f"safetycheck {__version__}")
+        raise typer.Exit(0)
+    if ctx.invoked_subcommand is not None:
+        return
+    if stdin_is_tty():
+        guarded(run_guided)()
+        return
+    typer.echo(ctx.get_help())
+
+
+app.command("check")(check)
+app.command("template")(template)
+app.command("list")(list_modules)
+app.command("guide")(guide)
+app.command("validate")(validate)
+app.command("schema")(schema)
+app.command("about")(about)
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:  # Ctrl-C outside a command (e.g. while Typer parses): same promise
+        from safetycheck.boundary import stopped_message
+
+        sys.stderr.write(f"\n{stopped_message()}\n")
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,124 @@
+"""`safetycheck check` and the guided session."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from safetycheck.boundary import guarded, stdin_is_tty, stdout_is_tty
+from safetycheck.errors import UsageError
+
+
+class ReportFormat(str, Enum):
+    rich = "rich"
+    plain = "plain"
+    markdown = "markdown"
+    html = "html"
+    json = "json"
+
+
+LangOption = Annotated[str | None, typer.Option("--lang", "-l", help="Language: en, az or ru (else SAFETYCHECK_LANG, else the locale).")]
+PackOption = Annotated[list[Path] | None, typer.Option("--pack", help="Add a folder of your own modules and guidance (same layout). Repeatable.")]
+FormatOption = Annotated[ReportFormat | None, typer.Option("--format", "-f", help="rich (terminal), plain (screen readers, pipes), markdown, html or json.")]
+OutputOption = Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to this file (plain text: it reveals your risks).")]
+ForceOption = Annotated[bool, typer.Option("--force", help="Replace an existing output file.")]
+
+
+def terminal_width() -> int:
+    return max(60, min(200, shutil.get_terminal_size((100, 24)).columns))
+
+
+def render(view: object, fmt: ReportFormat | None, to_file: bool) -> str:
+    """Render a ReportView in a format; rich only when it goes to a terminal."""
+    from safetycheck import render_html, render_json, render_text
+
+    chosen = fmt or (ReportFormat.rich if stdout_is_tty() and not to_file else ReportFormat.plain)
+    if chosen is ReportFormat.rich:
+        from safetycheck.render_rich import render_rich
+
+        color = stdout_is_tty() and not to_file and "NO_COLOR" not in os.environ
+        return render_rich(view, terminal_width(), color)  # type: ignore[arg-type]
+    renderer = {ReportFormat.plain: render_text.render_plain, ReportFormat.markdown: render_text.render_markdown,
+                ReportFormat.html: render_html.render_html, ReportFormat.json: render_json.render_json}[chosen]
+    return renderer(view)  # type: ignore[arg-type]
+
+
+def emit(text: str, output: Path | None, force: bool, lang: str) -> None:
+    """Print, or write the file the person asked for (0600) with a warning that it is plain text."""
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    from safetycheck.messages import strings
+    from safetycheck.output import write_private
+
+    write_private(output, text.encode("utf-8"), force)
+    typer.echo(strings(lang)["warning_plaintext"].format(path=output), err=True)
+
+
+@guarded
+def check(
+    modules: Annotated[list[str] | None, typer.Argument(help="Modules to check (default: all, or those in the answers file).", show_default=False)] = None,
+    answers: Annotated[Path | None, typer.Option("--answers", "-a", help="Score this answers file instead of asking (see 'safetycheck template').")] = None,
+    lang: LangOption = None,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+    explain: Annotated[bool, typer.Option("--explain", help="Show each scored answer, its weight and what it adds to the score.")] = False,
+    pack: PackOption = None,
+    force: ForceOption = False,
+) -> None:
+    """Answer the questions (or score an answers file) and get your scores and action plan."""
+    from safetycheck.assessment import assess, select_modules
+    from safetycheck.catalog import load_content
+    from safetycheck.i18n import choose_language
+    from safetycheck.report import build_view
+
+    language = choose_language(lang)
+    content = load_content(pack or [])
+    if answers is not None:
+        from safetycheck.answers import read_answers
+
+        given, answered_modules = read_answers(answers, content)
+        chosen = select_modules(content, modules or [], answered_modules)
+    else:
+        if not stdin_is_tty():
+            raise UsageError(_no_terminal(language))
+        chosen = select_modules(content, modules or [])
+        given = _ask(content, chosen, language)
+    assessment = assess(content, given, chosen, dt.date.today())
+    emit(render(build_view(assessment, language, explain), fmt, output is not None), output, force, language)
+
+
+def _no_terminal(lang: str) -> str:
+    from safetycheck.messages import strings
+
+    return strings(lang)["no_terminal"]
+
+
+def _ask(content: object, modules: list, lang: str) -> dict[str, tuple[str, ...]]:
+    from safetycheck.prompts import QuestionaryAsker
+    from safetycheck.session import run_session
+
+    return run_session(content, modules, QuestionaryAsker(lang))  # type: ignore[arg-type]
+
+
+def run_guided() -> None:
+    """No command on a terminal: choose areas, answer (context first), see results."""
+    from safetycheck.assessment import assess, select_modules
+    from safetycheck.catalog import load_content
+    from safetycheck.i18n import choose_language
+    from safetycheck.prompts import choose_modules
+    from safetycheck.report import build_view
+
+    language = choose_language(None)
+    content = load_content()
+    picked = choose_modules(content.modules, language)
+    chosen = select_modules(content, picked) if picked else [m for m in content.modules if not m.scored]
+    given = _ask(content, chosen, language)
+    assessment = assess(content, given, chosen, dt.date.today())
+    emit(render(build_view(assessment, language), None, False), None, False, language)

@@ -1,0 +1,45 @@
+"""Languages: which one the person reads, and the one function that resolves a text in it."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+
+from safetycheck.errors import UsageError
+from safetycheck.model import Text
+
+LANGUAGES = ("en", "az", "ru")
+LANGUAGE_NAMES = {"en": "English", "az": "Azərbaycanca", "ru": "Русский"}
+
+
+def localize(text: Text | None, lang: str) -> str:
+    """The text in `lang`, falling back to English when it has not been translated."""
+    if text is None:
+        return ""
+    return text.values.get(lang) or text.values["en"]
+
+
+def is_translated(text: Text, lang: str) -> bool:
+    return bool(text.values.get(lang))
+
+
+def choose_language(cli_value: str | None, environ: Mapping[str, str] | None = None) -> str:
+    """--lang, else SAFETYCHECK_LANG, else the locale (LC_ALL, LANG), else English."""
+    env = os.environ if environ is None else environ
+    if cli_value:
+        code = cli_value.strip().lower()
+        if code not in LANGUAGES:
+            raise UsageError(f"unknown language '{cli_value}'; available: {', '.join(LANGUAGES)}")
+        return code
+    explicit = env.get("SAFETYCHECK_LANG", "").strip().lower()
+    if explicit:
+        if explicit not in LANGUAGES:
+            raise UsageError(f"SAFETYCHECK_LANG='{explicit}' is not available; available: {', '.join(LANGUAGES)}")
+        return explicit
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        code = env.get(var, "")[:2].lower()
+        if code in LANGUAGES:
+            return code
+        if code:
+            break
+    return "en"

@@ -1,0 +1,212 @@
+"""The content model: frozen dataclasses for everything the engine reads.
+
+Texts are `Text` objects holding every language given; `i18n.localize` is the one place that
+turns one into a string in the person's language.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+PLATFORMS = ("android", "ios", "windows", "macos", "linux")
+QUESTION_TYPES = ("single", "multiple", "yesno")
+EFFORTS = ("minutes", "hour", "day")
+MODULE_KINDS = ("assessment", "profile")
+NOT_SURE = "not_sure"
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text in one or more languages; `en` is always present."""
+
+    values: Mapping[str, str]
+
+    @classmethod
+    def plain(cls, english: str) -> Text:
+        return cls({"en": english})
+
+
+@dataclass(frozen=True)
+class QuestionCondition:
+    question: str  # fully qualified: module.question
+    in_: tuple[str, ...] | None = None
+    not_in: tuple[str, ...] | None = None
+    answered: bool | None = None
+
+
+@dataclass(frozen=True)
+class ThreatCondition:
+    threat: str
+    at_least: str
+
+
+@dataclass(frozen=True)
+class AllOf:
+    items: tuple[Condition, ...]
+
+
+@dataclass(frozen=True)
+class AnyOf:
+    items: tuple[Condition, ...]
+
+
+@dataclass(frozen=True)
+class Not:
+    item: Condition
+
+
+Condition = QuestionCondition | ThreatCondition | AllOf | AnyOf | Not
+
+
+@dataclass(frozen=True)
+class Option:
+    id: str
+    label: Text | None
+    risk: int
+    guidance: tuple[str, ...] = ()
+    urgent: bool = False
+    platforms: tuple[str, ...] = ()
+    threats: Mapping[str, str] = field(default_factory=dict)
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    module: str
+    text: Text
+    why: Text
+    type: str
+    options: tuple[Option, ...]
+    threats: tuple[str, ...] = ()
+    when: Condition | None = None
+    line: int = 0
+
+    @property
+    def qid(self) -> str:
+        return f"{self.module}.{self.id}"
+
+    def option(self, option_id: str) -> Option | None:
+        return next((o for o in self.options if o.id == option_id), None)
+
+    @property
+    def max_risk(self) -> int:
+        risks = [o.risk for o in self.options if o.id != NOT_SURE]
+        if self.type == "multiple":
+            return sum(r for r in risks if r > 0)
+        return max(risks, default=0)
+
+
+@dataclass(frozen=True)
+class Module:
+    id: str
+    title: Text
+    description: Text
+    reviewed: dt.date
+    order: int
+    kind: str
+    questions: tuple[Question, ...]
+    path: str
+    from_pack: bool = False
+
+    @property
+    def scored(self) -> bool:
+        return self.kind == "assessment"
+
+
+@dataclass(frozen=True)
+class Resource:
+    title: Text
+    url: str
+    source: str
+
+
+@dataclass(frozen=True)
+class GuidanceItem:
+    id: str
+    title: Text
+    why: Text
+    effort: str
+    steps: Mapping[str, tuple[Text, ...]]
+    resources: tuple[Resource, ...]
+    reviewed: dt.date
+    tradeoff: Text | None
+    path: str
+    line: int = 0
+    from_pack: bool = False
+
+
+@dataclass(frozen=True)
+class HelpContact:
+    id: str
+    name: str
+    what: Text
+    how: Text
+    url: str
+    checked: dt.date
+
+
+@dataclass(frozen=True)
+class Level:
+    id: str
+    weight: float
+    label: Text
+
+
+@dataclass(frozen=True)
+class ThreatDef:
+    id: str
+    baseline: str
+    label: Text
+
+
+@dataclass(frozen=True)
+class Band:
+    id: str
+    up_to: int
+    label: Text
+
+
+@dataclass(frozen=True)
+class ScoringConfig:
+    levels: tuple[Level, ...]
+    threats: tuple[ThreatDef, ...]
+    bands: tuple[Band, ...]
+    today_from: float
+    week_from: float
+
+    def level(self, level_id: str) -> Level:
+        return next(lv for lv in self.levels if lv.id == level_id)
+
+    def level_rank(self, level_id: str) -> int:
+        return [lv.id for lv in self.levels].index(level_id)
+
+    def band_for(self, score: int) -> Band:
+        return next((b for b in self.bands if score <= b.up_to), self.bands[-1])
+
+
+@dataclass(frozen=True)
+class ContentSet:
+    modules: tuple[Module, ...]
+    guidance: Mapping[str, GuidanceItem]
+    help: tuple[HelpContact, ...]
+    scoring: ScoringConfig
+    version: str
+    warnings: tuple[str, ...] = ()
+
+    def module(self, module_id: str) -> Module | None:
+        return next((m for m in self.modules if m.id == module_id), None)
+
+    def question(self, qid: str) -> Question | None:
+        module_id, _, question_id = qid.partition(".")
+        module = self.module(module_id)
+        if module is None:
+            return None
+        return next((q for q in module.questions if q.id == question_id), None)
+
+    @property
+    def reviewed(self) -> dt.date:
+        dates = [m.reviewed for m in self.modules] + [g.reviewed for g in self.guidance.values()]
+        return min(dates) if dates else dt.date.min

@@ -1,0 +1,106 @@
+"""The terminal report, laid out with Rich: the only renderer that imports it.
+
+Content text goes in as `rich.text.Text`, never as markup, so a pack cannot inject styles.
+"""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console, Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from safetycheck.report import PlanEntry, ReportView
+from safetycheck.tailoring import BUCKETS
+
+BAND_STYLES = {"low": "green", "moderate": "yellow", "high": "dark_orange", "critical": "bold red"}
+BUCKET_STYLES = {"today": "bold red", "week": "bold yellow", "later": "bold cyan"}
+
+
+def _bar(score: int | None, band: str, width: int = 20) -> Text:
+    if score is None:
+        return Text("")
+    filled = round(score / 100 * width)
+    return Text("█" * filled, style=BAND_STYLES.get(band, "")) + Text("░" * (width - filled), style="grey50")
+
+
+def _entry(view: ReportView, entry: PlanEntry, n: int) -> RenderableType:
+    s = view.s
+    head = Text(f"{n}. ", style="bold") + Text(entry.title, style="bold")
+    if entry.urgent:
+        head += Text(f"  [{s['urgent']}]", style="bold red")
+    parts: list[RenderableType] = [head, Text(f"   {s['effort']}: {entry.effort_label}", style="dim"),
+                                   Text(f"   {s['why']}: ", style="italic") + Text(entry.why)]
+    parts += [Text(f"   {s['triggered_by']}: ", style="dim") + Text(t, style="dim") for t in entry.triggers]
+    for group in entry.steps:
+        parts.append(Text(f"   {s['steps']} – {group.label}:", style="bold"))
+        parts += [Text("     • ") + Text(step) for step in group.steps]
+    if entry.tradeoff:
+        parts.append(Text(f"   {s['tradeoff']}: ", style="bold yellow") + Text(entry.tradeoff))
+    parts += [Text(f"   {s['resources']}: ") + Text(f"{r.title} ({r.source}) ") + Text(r.url, style="underline") for r in entry.resources]
+    parts.append(Text(""))
+    return Group(*parts)
+
+
+def render_rich(view: ReportView, width: int, color: bool) -> str:
+    s = view.s
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=width, force_terminal=color, no_color=not color,
+                      color_system="standard" if color else None, highlight=False, emoji=False)
+    console.print(Text(s["report_title"], style="bold"), Text(f"  {view.date}", style="dim"))
+    if view.urgent_count:
+        console.print(Panel(Text(s["urgent_banner"], style="bold"), border_style="red"))
+    table = Table(title=s["summary"], title_justify="left", expand=False, show_edge=False)
+    table.add_column(s["module"])
+    table.add_column(s["score"], justify="right")
+    table.add_column("", no_wrap=True)
+    table.add_column(s["band"])
+    for m in view.modules:
+        table.add_row(Text(m.title), "-" if m.score is None else str(m.score),
+                      _bar(m.score, m.band, 20 if width >= 80 else 10), Text(m.band_label, style=BAND_STYLES.get(m.band, "")))
+    console.print(table)
+    console.print(Text(s["score_note"], style="dim"))
+    console.print()
+    console.print(Text(s["threat_profile"], style="bold underline"))
+    for t in view.threats:
+        line = Text(f"  {t.label}: ") + Text(t.level_label, style=BAND_STYLES.get({"severe": "critical"}.get(t.level, t.level), ""))
+        if t.reasons:
+            line += Text(f"  ({s['because']}: {'; '.join(t.reasons)})", style="dim")
+        console.print(line)
+    console.print()
+    console.print(Text(s["plan"], style="bold underline"))
+    if not view.plan:
+        console.print(Text(s["no_plan"]))
+    for bucket in BUCKETS:
+        entries = view.bucket(bucket)
+        if entries:
+            console.print(Text(s[f"bucket_{bucket}"], style=BUCKET_STYLES[bucket]))
+            for n, entry in enumerate(entries, 1):
+                console.print(_entry(view, entry, n))
+    for module, rows in view.explain:
+        explain = Table(title=f"{s['explain']}: {module}", title_justify="left", show_edge=False)
+        for key in ("explain_question", "explain_answer"):
+            explain.add_column(s[key], ratio=3)
+        for key in ("explain_risk", "explain_weight", "explain_points", "explain_could_drop"):
+            explain.add_column(s[key], justify="right")
+        for r in rows:
+            explain.add_row(Text(r.question), Text(r.answer), f"{r.risk}/{r.max_risk}", f"{r.weight:g}",
+                            f"+{r.points:g}", f"{r.could_drop:g}")
+        console.print(explain)
+    if view.explain:
+        console.print(Text(s["explain_note"], style="dim"))
+    if view.unanswered:
+        console.print()
+        console.print(Text(s["unanswered"], style="bold"))
+        for module, question in view.unanswered:
+            console.print(Text(f"  – {module}: ") + Text(question))
+    console.print()
+    console.print(Text(s["help_title"], style="bold underline"))
+    for c in view.contacts:
+        console.print(Text(f"  • {c.name}: ", style="bold") + Text(f"{c.what} {c.how} ") + Text(c.url, style="underline"))
+    if view.stale:
+        console.print(Text(s["stale_warning"].format(items=", ".join(view.stale)), style="yellow"))
+    console.print(Text(f"{s['content_version']}: {view.content_version}", style="dim"))
+    return buffer.getvalue()
