@@ -387,7 +387,8 @@ class Reader:
         if bands[-1].up_to != 100:
             self.error(node.line_of("bands"), "the last band must go up to 100")
         return ScoringConfig(tuple(levels), tuple(threats), tuple(bands),
-                             self.number(plan, "today_from", "plan"), self.number(plan, "week_from", "plan"))
+                             self.number(plan, "today_from", "plan"), self.number(plan, "week_from", "plan"),
+                             self.integer(plan, "today_max", "plan", 1, 100) or 5)
 
 
 def _with_not_sure_risk(question: Question) -> Question:

@@ -15,6 +15,7 @@ QUESTION_TYPES = ("single", "multiple", "yesno")
 EFFORTS = ("minutes", "hour", "day")
 MODULE_KINDS = ("assessment", "profile")
 NOT_SURE = "not_sure"
+MAX_RISK = 10
 
 
 @dataclass(frozen=True)
@@ -95,7 +96,8 @@ class Question:
     def max_risk(self) -> int:
         risks = [o.risk for o in self.options if o.id != NOT_SURE]
         if self.type == "multiple":
-            return sum(r for r in risks if r > 0)
+            # Several answers add up, but one question never weighs more than any other.
+            return min(MAX_RISK, sum(r for r in risks if r > 0))
         return max(risks, default=0)
 
 
@@ -176,6 +178,7 @@ class ScoringConfig:
     bands: tuple[Band, ...]
     today_from: float
     week_from: float
+    today_max: int
 
     def level(self, level_id: str) -> Level:
         return next(lv for lv in self.levels if lv.id == level_id)

@@ -7,7 +7,7 @@ triggered it. Urgent answers go to "Do today" whatever their priority.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from safetycheck.conditions import Answers
 from safetycheck.model import EFFORTS, NOT_SURE, PLATFORMS, ContentSet, GuidanceItem, Option, Question, Text
@@ -81,7 +81,7 @@ def build_plan(content: ContentSet, scores: tuple[ModuleScore, ...], answers: An
                 for gid in _triggered_guidance(question, option):
                     priority, urgent, triggers = found.get(gid, (0.0, False, []))
                     triggers.append((question, option))
-                    found[gid] = (max(priority, risk * weight), urgent or option.urgent, triggers)
+                    found[gid] = (max(priority, min(risk, 10) * weight), urgent or option.urgent, triggers)
     effort_rank = {e: i for i, e in enumerate(EFFORTS)}
     config = content.scoring
     items = []
@@ -95,7 +95,24 @@ def build_plan(content: ContentSet, scores: tuple[ModuleScore, ...], answers: An
         item = content.guidance[gid]
         items.append(PlanItem(item, bucket, round(priority, 2), urgent, tuple(triggers), _steps_for(item, platforms)))
     items.sort(key=lambda i: (BUCKETS.index(i.bucket), not i.urgent, -i.priority, effort_rank[i.item.effort], i.item.id))
-    return ActionPlan(tuple(items), platforms)
+    return ActionPlan(tuple(_keep_today_short(items, config.today_max)), platforms)
+
+
+def _keep_today_short(items: list[PlanItem], today_max: int) -> list[PlanItem]:
+    """Urgent items always stay in 'today'; other items beyond the cap move to the top of 'week'."""
+    kept: list[PlanItem] = []
+    moved: list[PlanItem] = []
+    for item in items:
+        if item.bucket == "today" and not item.urgent and sum(1 for k in kept if k.bucket == "today") >= today_max:
+            moved.append(replace(item, bucket="week"))
+        elif item.bucket == "today":
+            kept.append(item)
+        else:
+            if moved:
+                kept.extend(moved)
+                moved = []
+            kept.append(item)
+    return kept + moved
 
 
 def stale_items(content: ContentSet, today: dt.date) -> list[str]:
