@@ -1,0 +1,82 @@
+"""Real pseudo-terminal tests: what a person sees when they type."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import pexpect
+import pytest
+
+PROMPT = r"\d+/\d+ · "
+
+
+def spawn(*args: str, dimensions: tuple[int, int] = (40, 100)) -> pexpect.spawn:
+    env = {**os.environ, "NO_COLOR": "1", "PROMPT_TOOLKIT_NO_CPR": "1", "TERM": "xterm", "SAFETYCHECK_LANG": "en", "COLUMNS": str(dimensions[1])}
+    return pexpect.spawn(sys.executable, ["-m", "safetycheck", *args], encoding="utf-8", dimensions=dimensions, env=env, timeout=20)
+
+
+def test_answering_by_keystrokes_shows_the_results() -> None:
+    child = spawn("check", "device")
+    seen = 0
+    while True:
+        index = child.expect([PROMPT, "Your safety check", pexpect.EOF])
+        if index == 0:
+            seen += 1
+            # First option for single choice; first box ticked for several.
+            child.expect(r"\?")
+            child.expect(r"\n")
+            child.send(" \r" if seen % 3 == 0 else "\r")
+        else:
+            break
+    assert index == 1, child.before
+    child.expect("Your plan")
+    child.expect("Where to get help")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert seen >= 20  # context first, then the device questions that apply
+
+
+def test_ctrl_c_stops_without_saving() -> None:
+    child = spawn("check", "device")
+    child.expect(PROMPT)
+    child.expect(r"\?")
+    child.sendcontrol("c")
+    child.expect("Stopped. Nothing was saved.")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert "Traceback" not in (child.before or "")
+
+
+def test_guided_session_starts_with_module_choice() -> None:
+    child = spawn()
+    child.expect("Which areas do you want to check")
+    child.sendcontrol("c")
+    child.expect("Stopped. Nothing was saved.")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+
+
+def test_no_terminal_means_use_answers(tmp_path: object) -> None:
+    import subprocess
+
+    result = subprocess.run([sys.executable, "-m", "safetycheck", "check"], stdin=subprocess.DEVNULL,
+                            capture_output=True, text=True, timeout=30)
+    assert result.returncode == 2
+    assert "use --answers FILE" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("columns", [60, 200])
+def test_rich_report_fits_the_terminal(columns: int) -> None:
+    from pathlib import Path
+
+    example = Path(__file__).resolve().parents[1] / "examples" / "answers" / "peace-activist-baku.yaml"
+    child = spawn("check", "--answers", str(example), dimensions=(50, columns))
+    output = child.read()
+    child.close()
+    assert child.exitstatus == 0
+    assert "Your plan" in output
+    assert max(len(line.rstrip("\r")) for line in output.splitlines()) <= columns
