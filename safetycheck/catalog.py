@@ -15,6 +15,7 @@ from safetycheck.resources import bundled_content_dir, content_files
 
 SCORING_FILE = "_scoring.yaml"
 HELP_FILE = "_help.yaml"
+GLOSSARY_FILE = "_glossary.yaml"
 
 
 def load_content(packs: Sequence[Path] = (), bundled: Path | None = None) -> ContentSet:
@@ -31,6 +32,7 @@ def load_content(packs: Sequence[Path] = (), bundled: Path | None = None) -> Con
     items: list[GuidanceItem] = []
     contacts: list[HelpContact] = []
     scoring: ScoringConfig | None = None
+    glossary: dict[str, dict[str, str]] = {}
 
     for root, shown_root in roots:
         if shown_root is not None and not root.is_dir():
@@ -57,6 +59,8 @@ def load_content(packs: Sequence[Path] = (), bundled: Path | None = None) -> Con
                         scoring = reader.scoring(data)
                 elif kind == "guidance" and name == HELP_FILE[:-5]:
                     contacts.extend(reader.help_contacts(data))
+                elif kind == "guidance" and name == GLOSSARY_FILE[:-5]:
+                    glossary.update(reader.glossary(data))
                 elif name.startswith("_"):
                     reader.error(1, "unknown settings file (files starting with '_' are reserved)")
                 elif kind == "questionnaires":
@@ -88,4 +92,5 @@ def load_content(packs: Sequence[Path] = (), bundled: Path | None = None) -> Con
         scoring=scoring,
         version=version,
         warnings=tuple(warnings),
+        glossary=glossary,
     )

@@ -11,6 +11,7 @@ from safetycheck import __version__
 from safetycheck.boundary import guarded, stdin_is_tty
 from safetycheck.cmd_check import check, run_guided
 from safetycheck.cmd_content import about, guide, list_modules, schema, template, validate
+from safetycheck.cmd_saves import compare, open_save
 from safetycheck.messages import EN
 
 app = typer.Typer(
@@ -27,6 +28,7 @@ app = typer.Typer(
 def root(
     ctx: typer.Context,
     version: bool = typer.Option(False, "--version", help="Print the version and exit."),
+    clear: bool = typer.Option(False, "--clear", help="Guided session: wipe the screen and scrollback when done."),
 ) -> None:
     """Check how exposed you are and get a prioritised plan. Run with no command for a guided session."""
     if version:
@@ -35,12 +37,14 @@ def root(
     if ctx.invoked_subcommand is not None:
         return
     if stdin_is_tty():
-        guarded(run_guided)()
+        guarded(run_guided)(clear)
         return
     typer.echo(ctx.get_help())
 
 
 app.command("check")(check)
+app.command("open")(open_save)
+app.command("compare")(compare)
 app.command("template")(template)
 app.command("list")(list_modules)
 app.command("guide")(guide)

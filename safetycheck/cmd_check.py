@@ -27,7 +27,9 @@ LangOption = Annotated[str | None, typer.Option("--lang", "-l", help="Language: 
 PackOption = Annotated[list[Path] | None, typer.Option("--pack", help="Add a folder of your own modules and guidance (same layout). Repeatable.")]
 FormatOption = Annotated[ReportFormat | None, typer.Option("--format", "-f", help="rich (terminal), plain (screen readers, pipes), markdown, html or json.")]
 OutputOption = Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to this file (plain text: it reveals your risks).")]
-ForceOption = Annotated[bool, typer.Option("--force", help="Replace an existing output file.")]
+ForceOption = Annotated[bool, typer.Option("--force", help="Replace an existing output or save file.")]
+PassphraseFileOption = Annotated[Path | None, typer.Option("--passphrase-file", help="Read the passphrase from this file (for scripts; never type it on the command line).")]
+ClearOption = Annotated[bool, typer.Option("--clear", help="Wipe the screen and scrollback when done (shared computers).")]
 
 
 def terminal_width() -> int:
@@ -71,6 +73,9 @@ def check(
     explain: Annotated[bool, typer.Option("--explain", help="Show each scored answer, its weight and what it adds to the score.")] = False,
     pack: PackOption = None,
     force: ForceOption = False,
+    save: Annotated[Path | None, typer.Option("--save", help="Save your answers to this file, encrypted with a passphrase, to compare later.")] = None,
+    passphrase_file: PassphraseFileOption = None,
+    clear: ClearOption = False,
 ) -> None:
     """Answer the questions (or score an answers file) and get your scores and action plan."""
     from safetycheck.assessment import assess, select_modules
@@ -90,8 +95,33 @@ def check(
             raise UsageError(_no_terminal(language))
         chosen = select_modules(content, modules or [])
         given = _ask(content, chosen, language)
-    assessment = assess(content, given, chosen, dt.date.today())
+    today = dt.date.today()
+    assessment = assess(content, given, chosen, today)
+    if save is not None:
+        save_session(save, given, tuple(m.id for m in chosen), language, content, today, passphrase_file, force)
     emit(render(build_view(assessment, language, explain), fmt, output is not None), output, force, language)
+    if clear:
+        clear_screen()
+
+
+def save_session(path: Path, answers: dict[str, tuple[str, ...]], modules: tuple[str, ...], lang: str,
+                 content: object, today: dt.date, passphrase_file: Path | None, force: bool) -> None:
+    from safetycheck.messages import strings
+    from safetycheck.output import write_private
+    from safetycheck.saves import read_passphrase, to_bytes
+    from safetycheck.vault import seal
+
+    if path.exists() and not force:  # checked before the passphrase is asked, so no one types it for nothing
+        raise UsageError("already exists; choose another name or add --force to replace it", str(path))
+    passphrase = read_passphrase(passphrase_file, confirm=True)
+    write_private(path, seal(to_bytes(answers, modules, lang, content, today), passphrase), force)  # type: ignore[arg-type]
+    typer.echo(strings(lang)["saved"].format(path=path), err=True)
+
+
+def clear_screen() -> None:
+    """Erase the scrollback (3J), then the screen, so the next person at this computer sees nothing."""
+    if stdout_is_tty():
+        typer.echo("\x1b[3J\x1b[H\x1b[2J", nl=False)
 
 
 def _no_terminal(lang: str) -> str:
@@ -107,7 +137,7 @@ def _ask(content: object, modules: list, lang: str) -> dict[str, tuple[str, ...]
     return run_session(content, modules, QuestionaryAsker(lang))  # type: ignore[arg-type]
 
 
-def run_guided() -> None:
+def run_guided(clear: bool = False) -> None:
     """No command on a terminal: choose areas, answer (context first), see results."""
     from safetycheck.assessment import assess, select_modules
     from safetycheck.catalog import load_content
@@ -122,3 +152,5 @@ def run_guided() -> None:
     given = _ask(content, chosen, language)
     assessment = assess(content, given, chosen, dt.date.today())
     emit(render(build_view(assessment, language), None, False), None, False, language)
+    if clear:
+        clear_screen()

@@ -363,6 +363,24 @@ class Reader:
                                         self.text(c, "how", what) or Text.plain(""), self.url(c, "url", what), self.date(c, "checked", what)))
         return contacts
 
+    def glossary(self, raw: Any) -> dict[str, dict[str, str]]:
+        """Terms every translation uses: id -> {en, az, ru}."""
+        node = self.mapping(raw, "glossary_file", 1, "glossary")
+        terms: dict[str, dict[str, str]] = {}
+        for raw_t in self.items(node, "terms") if node is not None else []:
+            t = self.mapping(raw_t, "term", getattr(raw_t, "line", 1), "glossary term")
+            if t is None:
+                continue
+            tid = self.ident(t, "id", "glossary term")
+            if tid in terms:
+                self.error(t.line, f"duplicate glossary term '{tid}'")
+            values = {lang: t.get(lang) for lang in LANGUAGES}
+            if not all(isinstance(v, str) and v.strip() for v in values.values()):
+                self.error(t.line, f"glossary term '{tid}' needs non-empty en, az and ru")
+                continue
+            terms[tid] = {k: str(v) for k, v in values.items()}
+        return terms
+
     def scoring(self, raw: Any) -> ScoringConfig | None:
         node = self.mapping(raw, "scoring", 1, "scoring settings")
         if node is None:

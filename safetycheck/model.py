@@ -198,6 +198,7 @@ class ContentSet:
     scoring: ScoringConfig
     version: str
     warnings: tuple[str, ...] = ()
+    glossary: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
     def module(self, module_id: str) -> Module | None:
         return next((m for m in self.modules if m.id == module_id), None)

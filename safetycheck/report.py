@@ -6,22 +6,14 @@ answers files is untrusted: `clean` strips terminal control sequences once, for 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from safetycheck.assessment import Assessment
 from safetycheck.i18n import localize
 from safetycheck.messages import strings
 from safetycheck.model import GuidanceItem, Option, Question, Text
+from safetycheck.sanitize import clean
 from safetycheck.tailoring import BUCKETS, PlanItem
-
-_ESCAPE_SEQUENCES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?")
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def clean(text: str) -> str:
-    """Text safe to show on a terminal: no escape sequences, hyperlinks, bells or bidi overrides."""
-    return _CONTROLS.sub("", _ESCAPE_SEQUENCES.sub("", text))
 
 
 def say(text: Text | None, lang: str) -> str:

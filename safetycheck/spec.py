@@ -85,6 +85,16 @@ OBJECTS: dict[str, dict[str, Field]] = {
         "url": Field("url", True),
         "checked": Field("date", True),
     },
+    "glossary_file": {
+        "terms": Field("list", True, of="term"),
+    },
+    "term": {
+        "id": Field("id", True),
+        "en": Field("string", True),
+        "az": Field("string", True),
+        "ru": Field("string", True),
+        "note": Field("string"),
+    },
     "scoring": {
         "levels": Field("list", True, of="level"),
         "threats": Field("list", True, of="threat"),

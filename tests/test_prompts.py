@@ -106,7 +106,7 @@ def test_interactive_check_through_the_cli(keys: PipeInput, monkeypatch: pytest.
     script = []
     for module in (content.module("context"), content.module("device")):
         for question in module.questions:  # type: ignore[union-attr]
-            script.append((DOWN * len(question.options) + (SPACE if question.type == "multiple" else "") + ENTER))
+            script.append(DOWN * len(question.options) + (SPACE if question.type == "multiple" else "") + ENTER)
     keys.send_text("".join(script))
     result = CliRunner().invoke(app, ["check", "device", "--format", "plain"])
     assert result.exit_code == 0, result.output

@@ -1,0 +1,105 @@
+"""`safetycheck open` and `safetycheck compare`: encrypted saves, re-scored with today's content."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from safetycheck.boundary import guarded
+from safetycheck.cmd_check import (
+    ClearOption,
+    ForceOption,
+    FormatOption,
+    LangOption,
+    OutputOption,
+    PassphraseFileOption,
+    ReportFormat,
+    clear_screen,
+    emit,
+    render,
+)
+
+SaveArgument = Annotated[Path, typer.Argument(help="A file written by 'check --save'.", show_default=False)]
+
+
+def _load(path: Path, passphrase: str, content: object) -> tuple[object, list[str], object]:
+    from safetycheck.assessment import assess, select_modules
+    from safetycheck.saves import from_bytes, read_save, reconcile
+    from safetycheck.vault import unseal
+
+    saved = from_bytes(unseal(read_save(path), passphrase, str(path)), str(path))
+    answers, dropped = reconcile(saved, content)  # type: ignore[arg-type]
+    known = [m for m in saved.modules if content.module(m) is not None]  # type: ignore[attr-defined]
+    assessment = assess(content, answers, select_modules(content, known), saved.date)  # type: ignore[arg-type]
+    return assessment, dropped, saved
+
+
+@guarded
+def open_save(
+    save: SaveArgument,
+    lang: LangOption = None,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+    explain: Annotated[bool, typer.Option("--explain", help="Show what each answer adds to the score.")] = False,
+    passphrase_file: PassphraseFileOption = None,
+    force: ForceOption = False,
+    clear: ClearOption = False,
+) -> None:
+    """Show a saved session's results again, re-scored with today's content."""
+    from safetycheck.catalog import load_content
+    from safetycheck.i18n import choose_language
+    from safetycheck.messages import strings
+    from safetycheck.report import build_view
+    from safetycheck.saves import read_passphrase, read_save
+
+    read_save(save)  # a missing or foreign file fails before anyone types a passphrase
+    content = load_content()
+    passphrase = read_passphrase(passphrase_file, confirm=False)
+    assessment, dropped, saved = _load(save, passphrase, content)
+    language = choose_language(lang) if lang else saved.lang  # type: ignore[attr-defined]
+    s = strings(language)
+    if dropped:
+        typer.echo(s["dropped_answers"].format(items=", ".join(dropped)), err=True)
+    emit(render(build_view(assessment, language, explain), fmt, output is not None), output, force, language)  # type: ignore[arg-type]
+    if clear:
+        clear_screen()
+
+
+@guarded
+def compare(
+    old: SaveArgument,
+    new: SaveArgument,
+    lang: LangOption = None,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+    passphrase_file: PassphraseFileOption = None,
+    force: ForceOption = False,
+) -> None:
+    """Progress between two saves: score change per module, actions completed, new risks."""
+    from safetycheck.catalog import load_content
+    from safetycheck.i18n import choose_language
+    from safetycheck.messages import strings
+    from safetycheck.progress import compare as compare_assessments
+    from safetycheck.progress import render_progress
+    from safetycheck.sanitize import clean
+    from safetycheck.saves import read_passphrase, read_save
+
+    read_save(old), read_save(new)
+    content = load_content()
+    passphrase = read_passphrase(passphrase_file, confirm=False)
+    before, dropped_old, _ = _load(old, passphrase, content)
+    after, dropped_new, saved = _load(new, passphrase, content)
+    language = choose_language(lang) if lang else saved.lang  # type: ignore[attr-defined]
+    dropped = tuple(clean(q) for q in dict.fromkeys(dropped_old + dropped_new))
+    view = compare_assessments(before, after, language, dropped)  # type: ignore[arg-type]
+    if fmt is ReportFormat.json:
+        text = json.dumps({**asdict(view), "modules": [{**asdict(m), "change": m.change} for m in view.modules]},
+                          ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = render_progress(view, strings(language), markdown=fmt is ReportFormat.markdown)
+    emit(text, output, force, language)
+
