@@ -8,7 +8,7 @@ from typing import Any
 
 from safetycheck.conditions import Answers
 from safetycheck.errors import AnswersError, SafetycheckError
-from safetycheck.i18n import localize
+from safetycheck.i18n import say
 from safetycheck.model import ContentSet, Module, Question
 
 MAX_ANSWERS_BYTES = 256 * 1024
@@ -86,16 +86,16 @@ def render_template(content: ContentSet, modules: Sequence[Module], lang: str, s
     """A blank answers file: every question as comments, every answer empty (itself valid)."""
     lines = [f"# {strings['template_intro']}", f"# {strings['template_how']}", "answers:"]
     for module in modules:
-        lines.append(f"  # == {localize(module.title, lang)} ==")
+        lines.append(f"  # == {say(module.title, lang)} ==")
         lines.append(f"  {module.id}:")
         for question in module.questions:
             lines.append("")
-            lines += _comment(localize(question.text, lang))
-            lines += _comment(f"{strings['why']}: {localize(question.why, lang)}")
+            lines += _comment(say(question.text, lang))
+            lines += _comment(f"{strings['why']}: {say(question.why, lang)}")
             kind = strings["pick_several"] if question.type == "multiple" else strings["pick_one"]
             lines += _comment(kind)
             for option in question.options:
-                label = localize(option.label, lang) if option.label else strings.get(f"option_{option.id}", option.id)
+                label = say(option.label, lang) if option.label else strings.get(f"option_{option.id}", option.id)
                 lines += _comment(f"  {option.id:<20} {label}")
             if question.when is not None:
                 lines += _comment(strings["template_conditional"])

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 
 from safetycheck.errors import UsageError
 from safetycheck.model import Text
+from safetycheck.sanitize import clean
 
 LANGUAGES = ("en", "az", "ru")
 LANGUAGE_NAMES = {"en": "English", "az": "Azərbaycanca", "ru": "Русский"}
@@ -17,6 +18,11 @@ def localize(text: Text | None, lang: str) -> str:
     if text is None:
         return ""
     return text.values.get(lang) or text.values["en"]
+
+
+def say(text: Text | None, lang: str) -> str:
+    """`localize`, made safe to show: content comes from packs we do not control."""
+    return clean(localize(text, lang))
 
 
 def is_translated(text: Text, lang: str) -> bool:

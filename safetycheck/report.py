@@ -9,15 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from safetycheck.assessment import Assessment
-from safetycheck.i18n import localize
+from safetycheck.i18n import say
 from safetycheck.messages import strings
 from safetycheck.model import GuidanceItem, Option, Question, Text
 from safetycheck.sanitize import clean
 from safetycheck.tailoring import BUCKETS, PlanItem
-
-
-def say(text: Text | None, lang: str) -> str:
-    return clean(localize(text, lang))
 
 
 @dataclass(frozen=True)
