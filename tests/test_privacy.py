@@ -103,4 +103,4 @@ def test_home_xdg_tmp_and_working_directory_stay_empty(tmp_path: Path) -> None:
         result = subprocess.run([sys.executable, "-m", "safetycheck", *args], cwd=dirs["cwd"], env=env,
                                 capture_output=True, text=True, timeout=120)
         assert result.returncode == 0, result.stderr
-    assert {name: sorted(os.listdir(d)) for name, d in dirs.items()} == {name: [] for name in dirs}
+    assert {name: sorted(p.name for p in d.iterdir()) for name, d in dirs.items()} == {name: [] for name in dirs}
