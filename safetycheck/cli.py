@@ -12,6 +12,7 @@ from safetycheck.boundary import guarded, stdin_is_tty
 from safetycheck.cmd_check import check, run_guided
 from safetycheck.cmd_content import about, guide, list_modules, schema, template, validate
 from safetycheck.cmd_saves import compare, open_save
+from safetycheck.cmd_workshop import worksheet, workshop_app
 from safetycheck.messages import EN
 
 app = typer.Typer(
@@ -51,6 +52,8 @@ app.command("guide")(guide)
 app.command("validate")(validate)
 app.command("schema")(schema)
 app.command("about")(about)
+app.command("worksheet")(worksheet)
+app.add_typer(workshop_app, name="workshop")
 
 
 def main() -> None:

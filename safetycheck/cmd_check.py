@@ -21,11 +21,13 @@ class ReportFormat(str, Enum):
     markdown = "markdown"
     html = "html"
     json = "json"
+    card = "card"
+    card_html = "card-html"
 
 
 LangOption = Annotated[str | None, typer.Option("--lang", "-l", help="Language: en, az or ru (else SAFETYCHECK_LANG, else the locale).")]
 PackOption = Annotated[list[Path] | None, typer.Option("--pack", help="Add a folder of your own modules and guidance (same layout). Repeatable.")]
-FormatOption = Annotated[ReportFormat | None, typer.Option("--format", "-f", help="rich (terminal), plain (screen readers, pipes), markdown, html or json.")]
+FormatOption = Annotated[ReportFormat | None, typer.Option("--format", "-f", help="rich (terminal), plain (screen readers, pipes), markdown, html, json; check also card / card-html (a pocket card: actions and help only).")]
 OutputOption = Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to this file (plain text: it reveals your risks).")]
 ForceOption = Annotated[bool, typer.Option("--force", help="Replace an existing output or save file.")]
 PassphraseFileOption = Annotated[Path | None, typer.Option("--passphrase-file", help="Read the passphrase from this file (for scripts; never type it on the command line).")]
@@ -47,7 +49,8 @@ def render(view: object, fmt: ReportFormat | None, to_file: bool) -> str:
         color = stdout_is_tty() and not to_file and "NO_COLOR" not in os.environ
         return render_rich(view, terminal_width(), color)  # type: ignore[arg-type]
     renderer = {ReportFormat.plain: render_text.render_plain, ReportFormat.markdown: render_text.render_markdown,
-                ReportFormat.html: render_html.render_html, ReportFormat.json: render_json.render_json}[chosen]
+                ReportFormat.html: render_html.render_html, ReportFormat.json: render_json.render_json,
+                ReportFormat.card: render_text.render_card, ReportFormat.card_html: render_html.render_card_html}[chosen]
     return renderer(view)  # type: ignore[arg-type]
 
 
@@ -76,6 +79,7 @@ def check(
     save: Annotated[Path | None, typer.Option("--save", help="Save your answers to this file, encrypted with a passphrase, to compare later.")] = None,
     passphrase_file: PassphraseFileOption = None,
     clear: ClearOption = False,
+    anonymous_summary: Annotated[Path | None, typer.Option("--anonymous-summary", help="Also write an anonymous summary (scores, levels, advice ids; no answers) to hand to a trainer.")] = None,
 ) -> None:
     """Answer the questions (or score an answers file) and get your scores and action plan."""
     from safetycheck.assessment import assess, select_modules
@@ -99,6 +103,8 @@ def check(
     assessment = assess(content, given, chosen, today)
     if save is not None:
         save_session(save, given, tuple(m.id for m in chosen), language, content, today, passphrase_file, force)
+    if anonymous_summary is not None:
+        write_anonymous_summary(anonymous_summary, assessment, language, force)
     emit(render(build_view(assessment, language, explain), fmt, output is not None), output, force, language)
     if clear:
         clear_screen()
@@ -116,6 +122,18 @@ def save_session(path: Path, answers: dict[str, tuple[str, ...]], modules: tuple
     passphrase = read_passphrase(passphrase_file, confirm=True)
     write_private(path, seal(to_bytes(answers, modules, lang, content, today), passphrase), force)  # type: ignore[arg-type]
     typer.echo(strings(lang)["saved"].format(path=path), err=True)
+
+
+def write_anonymous_summary(path: Path, assessment: object, lang: str, force: bool) -> None:
+    import json
+
+    from safetycheck.messages import strings
+    from safetycheck.output import write_private
+    from safetycheck.workshop import build_summary
+
+    data = json.dumps(build_summary(assessment, lang), indent=2) + "\n"  # type: ignore[arg-type]
+    write_private(path, data.encode("utf-8"), force)
+    typer.echo(strings(lang)["summary_written"].format(path=path), err=True)
 
 
 def clear_screen() -> None:

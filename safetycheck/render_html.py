@@ -106,3 +106,15 @@ def render_html(view: ReportView) -> str:
         body.append(f'<p class="muted">{_e(s["stale_warning"].format(items=", ".join(view.stale)))}</p>')
     body.append(f'<p class="muted">{_e(s["content_version"])}: {_e(view.content_version)}</p>')
     return page(s["report_title"], view.lang, body)
+
+
+def render_card_html(view: ReportView, limit: int = 10) -> str:
+    """A printable pocket card (A6): the actions and where to get help, nothing about the person."""
+    s = view.s
+    body = ['<style>body{max-width:26rem}@media print{@page{size:A6;margin:8mm}body{font-size:9pt}}</style>',
+            f"<h1>{_e(s['card_title'])}</h1>", "<ul style=\"list-style:none;padding-left:0\">"]
+    body += [f"<li>☐ {_e(entry.title)}</li>" for entry in view.plan[:limit]]
+    body += ["</ul>", f"<h2>{_e(s['help_title'])}</h2>", "<ul>"]
+    body += [f"<li><strong>{_e(c.name)}</strong>: {_e(c.how)} {_e(c.url)}</li>" for c in view.contacts]
+    body += ["</ul>", f'<p class="muted">{_e(s["card_note"])}</p>']
+    return page(s["card_title"], view.lang, body)

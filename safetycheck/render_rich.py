@@ -104,3 +104,33 @@ def render_rich(view: ReportView, width: int, color: bool) -> str:
         console.print(Text(s["stale_warning"].format(items=", ".join(view.stale)), style="yellow"))
     console.print(Text(f"{s['content_version']}: {view.content_version}", style="dim"))
     return buffer.getvalue()
+
+
+def render_group_rich(view: object, s: dict[str, str], titles: dict[str, str], width: int, color: bool) -> str:
+    """The workshop group view with a bar per band, so a trainer sees where the room is weakest."""
+    from safetycheck.render_workshop import ALL_BANDS, notices
+    from safetycheck.workshop import GroupView
+
+    assert isinstance(view, GroupView)
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=width, force_terminal=color, no_color=not color,
+                      color_system="standard" if color else None, highlight=False, emoji=False)
+    console.print(Text(s["group_title"], style="bold"), Text(f"  {s['participants']}: {view.participants}"))
+    for note in notices(view, s):
+        console.print(Panel(Text(note), border_style="yellow"))
+    console.print(Text(s["band_distribution"], style="bold underline"))
+    total = max(view.participants, 1)
+    bar_width = max(10, min(40, width - 40))
+    for m in view.modules:
+        median = "" if m.median is None else f"  ({s['median']} {m.median:g})"
+        console.print(Text(titles.get(m.id, m.id), style="bold") + Text(median, style="dim"))
+        for band in ALL_BANDS:
+            if m.counts[band]:
+                filled = max(1, round(m.counts[band] / total * bar_width))
+                console.print(Text(f"  {s['band_' + band]:<14}") + Text("█" * filled, style=BAND_STYLES.get(band, "grey50"))
+                              + Text(f" {m.counts[band]}"))
+    console.print()
+    console.print(Text(s["teach_first"], style="bold underline"))
+    for n, (gid, count) in enumerate(view.top_guidance, 1):
+        console.print(Text(f"{n:>2}. ") + Text(titles.get(gid, gid)) + Text(f"  ({gid}) ", style="dim") + Text(f"{count} {s['people']}", style="bold"))
+    return buffer.getvalue()

@@ -94,7 +94,7 @@ def markdown_entry(s: dict[str, str], entry: PlanEntry) -> list[str]:
         out += [f"  {i}. {_md(step)}" for i, step in enumerate(group.steps, 1)]
     if entry.tradeoff:
         out += ["", f"  *{s['tradeoff']}:* {_md(entry.tradeoff)}"]
-    out += [""] + [f"  - [{_md(r.title)}]({r.url}) ({_md(r.source)})" for r in entry.resources]
+    out += ["", f"  {s['resources']}:"] + [f"  - [{_md(r.title)}]({r.url}) ({_md(r.source)})" for r in entry.resources]
     if not entry.bucket:
         out += ["", f"  _{s['reviewed']} {entry.reviewed}_"]
     out.append("")
@@ -137,3 +137,14 @@ def render_markdown(view: ReportView) -> str:
         out += ["", f"> {_md(s['stale_warning'].format(items=', '.join(view.stale)))}"]
     out += ["", f"<small>{s['content_version']}: {view.content_version}</small>"]
     return "\n".join(out).rstrip() + "\n"
+
+
+def render_card(view: ReportView, limit: int = 10) -> str:
+    """The pocket card: actions and help contacts only. No answers, scores, levels or reasons."""
+    s = view.s
+    out = [s["card_title"], ""]
+    out += [f"[ ] {entry.title}" for entry in view.plan[:limit]]
+    out += ["", s["help_title"]]
+    out += [f"- {c.name}: {c.how} {c.url}" for c in view.contacts]
+    out += ["", s["card_note"]]
+    return "\n".join(out) + "\n"

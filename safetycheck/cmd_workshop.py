@@ -1,0 +1,104 @@
+"""Commands for trainers: `workshop summarize` (the group view) and `worksheet` (paper)."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from safetycheck.boundary import guarded, stdout_is_tty
+from safetycheck.cmd_check import (
+    ForceOption,
+    FormatOption,
+    LangOption,
+    OutputOption,
+    PackOption,
+    ReportFormat,
+    emit,
+    terminal_width,
+)
+from safetycheck.errors import UsageError
+
+workshop_app = typer.Typer(help="For trainers: the group view of a workshop from anonymous summaries.", no_args_is_help=True)
+
+
+class PaperFormat(str, Enum):
+    markdown = "markdown"
+    html = "html"
+
+
+@workshop_app.command("summarize")
+@guarded
+def summarize(
+    paths: Annotated[list[Path], typer.Argument(help="Anonymous summary files, or folders holding them (*.json).", show_default=False)],
+    lang: LangOption = None,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+    pack: PackOption = None,
+    top: Annotated[int, typer.Option("--top", help="How many advice items to list.", min=1, max=100)] = 10,
+    force: ForceOption = False,
+) -> None:
+    """Participants, where the room stands per area, and what to teach first. Holds no one's answers."""
+    import os
+
+    from safetycheck.catalog import load_content
+    from safetycheck.i18n import choose_language, say
+    from safetycheck.messages import strings
+    from safetycheck.render_workshop import render_group_html, render_group_json, render_group_text
+    from safetycheck.sanitize import clean
+    from safetycheck.workshop import aggregate, summary_files
+
+    language = choose_language(lang)
+    s = strings(language)
+    content = load_content(pack or [])
+    files = summary_files(paths)
+    if not files:
+        raise UsageError("no summary files found in the paths given")
+    view = aggregate(files, [m.id for m in content.modules], top)
+    for path, reason in view.skipped:
+        typer.echo(clean(s["skipped_file"].format(path=path, reason=reason)), err=True)
+    titles = {m.id: say(m.title, language) for m in content.modules} | {g: say(i.title, language) for g, i in content.guidance.items()}
+    chosen = fmt or (ReportFormat.rich if stdout_is_tty() and output is None else ReportFormat.plain)
+    if chosen is ReportFormat.rich:
+        from safetycheck.render_rich import render_group_rich
+
+        text = render_group_rich(view, s, titles, terminal_width(), stdout_is_tty() and "NO_COLOR" not in os.environ)
+    elif chosen is ReportFormat.json:
+        text = render_group_json(view, titles)
+    elif chosen is ReportFormat.html:
+        text = render_group_html(view, s, titles, language)
+    elif chosen in (ReportFormat.plain, ReportFormat.markdown):
+        text = render_group_text(view, s, titles, markdown=chosen is ReportFormat.markdown)
+    else:
+        raise UsageError(f"--format {chosen.value} does not apply to a workshop summary")
+    emit(text, output, force, language)
+
+
+@guarded
+def worksheet(
+    modules: Annotated[list[str] | None, typer.Argument(help="Modules to print (default: all).", show_default=False)] = None,
+    lang: LangOption = None,
+    fmt: Annotated[PaperFormat, typer.Option("--format", "-f", help="markdown or html (print from a browser).")] = PaperFormat.markdown,
+    output: OutputOption = None,
+    pack: PackOption = None,
+    force: ForceOption = False,
+) -> None:
+    """A printable questionnaire with boxes to tick and a scoring key, for a workshop without devices."""
+    from safetycheck.assessment import select_modules
+    from safetycheck.catalog import load_content
+    from safetycheck.i18n import choose_language
+    from safetycheck.worksheet import render_worksheet_html, render_worksheet_markdown
+
+    language = choose_language(lang)
+    content = load_content(pack or [])
+    chosen = select_modules(content, modules or [])
+    render = render_worksheet_html if fmt is PaperFormat.html else render_worksheet_markdown
+    text = render(content, chosen, language)
+    if output is None:
+        typer.echo(text, nl=False)
+    else:
+        from safetycheck.output import write_private
+
+        write_private(output, text.encode("utf-8"), force)  # a blank worksheet holds no one's answers: no warning
