@@ -16,7 +16,8 @@ MAX_ANSWERS_BYTES = 256 * 1024
 
 def read_answers(path: Path, content: ContentSet, shown: str | None = None) -> tuple[Answers, tuple[str, ...]]:
     """Parse an answers file; returns the answers and the module ids it covers, in file order."""
-    from safetycheck.loader import Node, read_yaml
+    from safetycheck.loader import read_yaml
+    from safetycheck.nodes import Node
 
     shown = shown or str(path)
     try:

@@ -14,7 +14,6 @@ from typing import Any
 
 from safetycheck.errors import ContentError
 from safetycheck.i18n import LANGUAGES
-from safetycheck.loader import Node
 from safetycheck.model import (
     NOT_SURE,
     PLATFORMS,
@@ -36,6 +35,7 @@ from safetycheck.model import (
     ThreatCondition,
     ThreatDef,
 )
+from safetycheck.nodes import Node
 from safetycheck.spec import CONDITION_KEYS, GUIDANCE_ID_PATTERN, ID_PATTERN, OBJECTS, PLATFORM_KEYS
 
 _ID = re.compile(ID_PATTERN)
@@ -406,7 +406,7 @@ class Reader:
             self.error(node.line_of("bands"), "the last band must go up to 100")
         return ScoringConfig(tuple(levels), tuple(threats), tuple(bands),
                              self.number(plan, "today_from", "plan"), self.number(plan, "week_from", "plan"),
-                             self.integer(plan, "today_max", "plan", 1, 100) or 5)
+                             self.integer(plan, "today_max", "plan", 1, 100) or 5, self.integer(plan, "week_max", "plan", 1, 100) or 10)
 
 
 def _with_not_sure_risk(question: Question) -> Question:

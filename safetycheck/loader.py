@@ -15,21 +15,12 @@ from typing import Any
 import yaml
 
 from safetycheck.errors import SafetycheckError
+from safetycheck.nodes import Node
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 
 _Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BOOL_TAG = "tag:yaml.org,2002:bool"
-
-
-class Node(dict[str, Any]):
-    """A YAML mapping that knows where it was written."""
-
-    line: int
-    key_lines: dict[str, int]
-
-    def line_of(self, key: str) -> int:
-        return self.key_lines.get(key, self.line)
 
 
 class _Loader(_Base):  # type: ignore[misc,valid-type]

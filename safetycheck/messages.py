@@ -51,6 +51,7 @@ EN: dict[str, str] = {
     "explain_could_drop": "Could drop by",
     "explain_note": "Each answer adds points in proportion to its risk (0-10) times the weight of the threat it guards against. Moving an answer to the safest option lowers the score by the last column.",
     "unanswered": "Not answered (not counted)",
+    "later_details": "For the steps: safetycheck guide ID, or keep the whole report with --format html --output report.html",
     "no_plan": "Nothing to do from these answers. Keep your habits and check again in a few months.",
     "help_title": "Where to get help",
     "checked": "checked",

@@ -179,6 +179,7 @@ class ScoringConfig:
     today_from: float
     week_from: float
     today_max: int
+    week_max: int
 
     def level(self, level_id: str) -> Level:
         return next(lv for lv in self.levels if lv.id == level_id)

@@ -6,8 +6,9 @@ Content text goes in as `rich.text.Text`, never as markup, so a pack cannot inje
 from __future__ import annotations
 
 import io
+import textwrap
 
-from rich.console import Console, Group, RenderableType
+from rich.console import Console
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -26,22 +27,42 @@ def _bar(score: int | None, band: str, width: int = 20) -> Text:
     return Text("█" * filled, style=BAND_STYLES.get(band, "")) + Text("░" * (width - filled), style="grey50")
 
 
-def _entry(view: ReportView, entry: PlanEntry, n: int) -> RenderableType:
+def _wrapped(text: Text, width: int, indent: str) -> Text:
+    """Wrap with textwrap, keeping the styles of the first span: Rich's own wrapping costs ~5x more,
+    and a long plan is thousands of lines."""
+    plain = text.plain
+    lines = textwrap.wrap(plain, width=width, subsequent_indent=indent, break_long_words=True, break_on_hyphens=False) or [""]
+    out = Text()
+    offset = 0
+    for n, line in enumerate(lines):
+        start = plain.find(line.lstrip(), offset) if n else 0
+        segment = text[start:start + len(line.lstrip())] if n else text[: len(line)]
+        offset = start + len(line.lstrip())
+        if n:
+            out.append("\n" + indent)
+        out.append_text(segment)
+    return out
+
+
+def _entry(view: ReportView, entry: PlanEntry, n: int, width: int) -> Text:
     s = view.s
     head = Text(f"{n}. ", style="bold") + Text(entry.title, style="bold")
     if entry.urgent:
         head += Text(f"  [{s['urgent']}]", style="bold red")
-    parts: list[RenderableType] = [head, Text(f"   {s['effort']}: {entry.effort_label}", style="dim"),
-                                   Text(f"   {s['why']}: ", style="italic") + Text(entry.why)]
-    parts += [Text(f"   {s['triggered_by']}: ", style="dim") + Text(t, style="dim") for t in entry.triggers]
+    parts: list[tuple[Text, str]] = [(head, "   "), (Text(f"   {s['effort']}: {entry.effort_label}", style="dim"), "   "),
+                                     (Text(f"   {s['why']}: ", style="italic") + Text(entry.why), "   ")]
+    parts += [(Text(f"   {s['triggered_by']}: {t}", style="dim"), "     ") for t in entry.triggers]
     for group in entry.steps:
-        parts.append(Text(f"   {s['steps']} – {group.label}:", style="bold"))
-        parts += [Text("     • ") + Text(step) for step in group.steps]
+        parts.append((Text(f"   {s['steps']} – {group.label}:", style="bold"), "   "))
+        parts += [(Text(f"     • {step}"), "       ") for step in group.steps]
     if entry.tradeoff:
-        parts.append(Text(f"   {s['tradeoff']}: ", style="bold yellow") + Text(entry.tradeoff))
-    parts += [Text(f"   {s['resources']}: ") + Text(f"{r.title} ({r.source}) ") + Text(r.url, style="underline") for r in entry.resources]
-    parts.append(Text(""))
-    return Group(*parts)
+        parts.append((Text(f"   {s['tradeoff']}: ", style="bold yellow") + Text(entry.tradeoff), "   "))
+    parts += [(Text(f"   {s['resources']}: {r.title} ({r.source}) ") + Text(r.url, style="underline"), "     ") for r in entry.resources]
+    out = Text()
+    for text, indent in parts:
+        out.append_text(_wrapped(text, width, indent))
+        out.append("\n")
+    return out
 
 
 def render_rich(view: ReportView, width: int, color: bool) -> str:
@@ -77,8 +98,15 @@ def render_rich(view: ReportView, width: int, color: bool) -> str:
         entries = view.bucket(bucket)
         if entries:
             console.print(Text(s[f"bucket_{bucket}"], style=BUCKET_STYLES[bucket]))
+            if bucket == "later":  # titles only: a terminal is no place for thirty sets of steps
+                for n, entry in enumerate(entries, 1):
+                    console.print(Text(f"{n}. ", style="bold") + Text(entry.title) + Text(f"  ({entry.effort_label}) ", style="dim")
+                                  + Text(f"safetycheck guide {entry.id}", style="cyan"))
+                console.print(Text(s["later_details"], style="dim"))
+                console.print()
+                continue
             for n, entry in enumerate(entries, 1):
-                console.print(_entry(view, entry, n))
+                console.print(_entry(view, entry, n, width), soft_wrap=True)
     for module, rows in view.explain:
         explain = Table(title=f"{s['explain']}: {module}", title_justify="left", show_edge=False)
         for key in ("explain_question", "explain_answer"):

@@ -28,3 +28,9 @@ def content_files(root: Path, kind: str) -> list[Path]:
     if not folder.is_dir():
         return []
     return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def compiled_content_file() -> Path | None:
+    """The content compiled into a wheel at build time, if this installation has one."""
+    path = _PACKAGE_DIR / "_compiled" / "content.json"
+    return path if path.is_file() else None

@@ -104,7 +104,7 @@ OBJECTS: dict[str, dict[str, Field]] = {
     "level": {"id": Field("id", True), "weight": Field("number", True), "label": Field("text", True)},
     "threat": {"id": Field("id", True), "baseline": Field("id", True), "label": Field("text", True)},
     "band": {"id": Field("id", True), "up_to": Field("integer", True), "label": Field("text", True)},
-    "plan": {"today_from": Field("number", True), "week_from": Field("number", True), "today_max": Field("integer", True)},
+    "plan": {"today_from": Field("number", True), "week_from": Field("number", True), "today_max": Field("integer", True), "week_max": Field("integer", True)},
     "answers_file": {
         "answers": Field("object", True, of="answers_by_module",
                          description="module id -> {question id -> option id, list of option ids, or null}"),

@@ -95,24 +95,25 @@ def build_plan(content: ContentSet, scores: tuple[ModuleScore, ...], answers: An
         item = content.guidance[gid]
         items.append(PlanItem(item, bucket, round(priority, 2), urgent, tuple(triggers), _steps_for(item, platforms)))
     items.sort(key=lambda i: (BUCKETS.index(i.bucket), not i.urgent, -i.priority, effort_rank[i.item.effort], i.item.id))
-    return ActionPlan(tuple(_keep_today_short(items, config.today_max)), platforms)
+    return ActionPlan(tuple(_keep_short(items, {"today": config.today_max, "week": config.week_max})), platforms)
 
 
-def _keep_today_short(items: list[PlanItem], today_max: int) -> list[PlanItem]:
-    """Urgent items always stay in 'today'; other items beyond the cap move to the top of 'week'."""
-    kept: list[PlanItem] = []
-    moved: list[PlanItem] = []
-    for item in items:
-        if item.bucket == "today" and not item.urgent and sum(1 for k in kept if k.bucket == "today") >= today_max:
-            moved.append(replace(item, bucket="week"))
-        elif item.bucket == "today":
-            kept.append(item)
-        else:
-            if moved:
-                kept.extend(moved)
-                moved = []
-            kept.append(item)
-    return kept + moved
+def _keep_short(items: list[PlanItem], limits: dict[str, int]) -> list[PlanItem]:
+    """Each bucket holds at most its limit (urgent items always stay in 'today'); the overflow
+    moves, still in priority order, to the top of the next bucket."""
+    placed: dict[str, list[PlanItem]] = {b: [] for b in BUCKETS}
+    overflow: list[PlanItem] = []
+    for bucket in BUCKETS:
+        incoming = [replace(i, bucket=bucket) for i in overflow] + [i for i in items if i.bucket == bucket]
+        overflow = []
+        for item in incoming:
+            limit = limits.get(bucket)
+            full = limit is not None and sum(1 for p in placed[bucket] if not p.urgent) >= limit
+            if full and not item.urgent:
+                overflow.append(item)
+            else:
+                placed[bucket].append(item)
+    return [i for b in BUCKETS for i in placed[b]]
 
 
 def stale_items(content: ContentSet, today: dt.date) -> list[str]:

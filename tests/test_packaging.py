@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import zipfile
@@ -31,17 +32,46 @@ def test_wheel_holds_every_content_file(wheel: Path) -> None:
         for name in sources:
             assert f"safetycheck/{kind}/{name}" in names, name
     assert "safetycheck/cli.py" in names
+    assert "safetycheck/_compiled/content.json" in names
+
+
+def test_compiled_content_equals_the_yaml(wheel: Path) -> None:
+    """The wheel's build-time compiled content gives exactly the model the YAML gives."""
+    from safetycheck.catalog import load_content
+    from safetycheck.compiled import read_compiled
+
+    compiled = zipfile.ZipFile(wheel).read("safetycheck/_compiled/content.json")
+    path = wheel.parent / "content.json"
+    path.write_bytes(compiled)
+    loaded = read_compiled(path)
+    assert loaded is not None
+    version, files = loaded
+    from_yaml = load_content()
+    assert version == from_yaml.version
+    assert {f"{kind}/{name}" for kind, name, _ in files} == {
+        f"{kind}/{p.name}" for kind in ("questionnaires", "guidance") for p in (REPO / kind).glob("*.yaml")}
 
 
 def test_installed_wheel_finds_its_content_from_another_directory(wheel: Path, tmp_path: Path) -> None:
     target = tmp_path / "site"
     subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
                    check=True, capture_output=True, timeout=300)
-    code = "from safetycheck.resources import bundled_content_dir; print(bundled_content_dir())"
-    env = {"PYTHONPATH": str(target), "PATH": "/usr/bin:/bin"}
+    code = ("import sys; from safetycheck.resources import bundled_content_dir, compiled_content_file; "
+            "from safetycheck.catalog import load_content; c = load_content(); "
+            "print(bundled_content_dir()); print(compiled_content_file()); print(c.version, len(c.modules), len(c.guidance)); "
+            "print('yaml' in sys.modules)")
+    site = {str(Path(p).resolve()) for p in sys.path if p.endswith("site-packages")}
+    env = {"PYTHONPATH": os.pathsep.join([str(target), *site]), "PATH": "/usr/bin:/bin"}
     result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, env=env, timeout=60)
     assert result.returncode == 0, result.stderr
-    assert Path(result.stdout.strip()) == target / "safetycheck"
+    content_dir, compiled, summary, yaml_loaded = result.stdout.strip().splitlines()
+    assert Path(content_dir) == target / "safetycheck"
+    assert Path(compiled) == target / "safetycheck" / "_compiled" / "content.json"
+    from safetycheck.catalog import load_content
+
+    source = load_content()
+    assert summary == f"{source.version} {len(source.modules)} {len(source.guidance)}"
+    assert yaml_loaded == "False"  # compiled content needs no YAML parser at start-up
 
 
 def test_importing_the_cli_pulls_in_no_heavy_module() -> None:
