@@ -9,6 +9,7 @@ from typing import Any
 from safetycheck.conditions import Answers
 from safetycheck.errors import AnswersError, SafetycheckError
 from safetycheck.i18n import say
+from safetycheck.messages import tr
 from safetycheck.model import ContentSet, Module, Question
 
 MAX_ANSWERS_BYTES = 256 * 1024
@@ -25,17 +26,17 @@ def read_answers(path: Path, content: ContentSet, shown: str | None = None) -> t
     except SafetycheckError as exc:
         raise AnswersError(exc.message, exc.path, exc.line) from None
     if data is None:
-        raise AnswersError("is empty; expected 'answers:' with modules below it", shown, 1)
+        raise AnswersError(tr("err_answers_empty"), shown, 1)
     if not isinstance(data, Node) or "answers" not in data:
-        raise AnswersError("expected a mapping with an 'answers:' key", shown, getattr(data, "line", 1))
+        raise AnswersError(tr("err_answers_shape"), shown, getattr(data, "line", 1))
     for key in data:
         if key != "answers":
-            raise AnswersError(f"unknown key '{key}' (only 'answers' is allowed)", shown, data.line_of(key))
+            raise AnswersError(tr("err_answers_key", key=key), shown, data.line_of(key))
     by_module = data["answers"]
     if by_module is None:
         return {}, ()
     if not isinstance(by_module, Node):
-        raise AnswersError("'answers' must map module ids to their answers", shown, data.line_of("answers"))
+        raise AnswersError(tr("err_answers_modules"), shown, data.line_of("answers"))
     answers: dict[str, tuple[str, ...]] = {}
     modules: list[str] = []
     for module_id, entries in by_module.items():
@@ -43,17 +44,17 @@ def read_answers(path: Path, content: ContentSet, shown: str | None = None) -> t
         line = by_module.line_of(module_id)
         if module is None:
             known = ", ".join(m.id for m in content.modules)
-            raise AnswersError(f"unknown module '{module_id}' (known: {known})", shown, line)
+            raise AnswersError(tr("err_unknown_module", id=module_id, known=known), shown, line)
         modules.append(module_id)
         if entries is None:
             continue
         if not isinstance(entries, Node):
-            raise AnswersError(f"answers of module '{module_id}' must map question ids to option ids", shown, line)
+            raise AnswersError(tr("err_module_answers", id=module_id), shown, line)
         for question_id, value in entries.items():
             question = next((q for q in module.questions if q.id == question_id), None)
             qline = entries.line_of(question_id)
             if question is None:
-                raise AnswersError(f"unknown question '{question_id}' in module '{module_id}'", shown, qline)
+                raise AnswersError(tr("err_unknown_question", id=question_id, module=module_id), shown, qline)
             chosen = _chosen(question, value, shown, qline)
             if chosen:
                 answers[question.qid] = chosen
@@ -67,13 +68,13 @@ def _chosen(question: Question, value: Any, shown: str, line: int) -> tuple[str,
         value = "yes" if value else "no"
     values = value if isinstance(value, list) else [value]
     if len(values) > 1 and question.type != "multiple":
-        raise AnswersError(f"question '{question.qid}' takes one answer, not a list", shown, line)
+        raise AnswersError(tr("err_one_answer", id=question.qid), shown, line)
     chosen = []
     for entry in values:
         option = question.option(str(entry)) if isinstance(entry, str) else None
         if option is None:
             ids = ", ".join(o.id for o in question.options)
-            raise AnswersError(f"unknown option {entry!r} for question '{question.qid}' (options: {ids})", shown, line)
+            raise AnswersError(tr("err_unknown_option", option=entry, id=question.qid, options=ids), shown, line)
         if option.id not in chosen:
             chosen.append(option.id)
     return tuple(chosen)

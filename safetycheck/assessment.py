@@ -44,9 +44,10 @@ def select_modules(content: ContentSet, wanted: Sequence[str], answered: Sequenc
     Profile modules are always included: their answers shape everything else.
     """
     from safetycheck.errors import UsageError
+    from safetycheck.messages import tr
 
     for module_id in wanted:
         if content.module(module_id) is None:
-            raise UsageError(f"unknown module '{module_id}' (known: {', '.join(m.id for m in content.modules)})")
+            raise UsageError(tr("err_unknown_module", id=module_id, known=", ".join(m.id for m in content.modules)))
     chosen = set(wanted) or set(answered) or {m.id for m in content.modules}
     return [m for m in content.modules if m.id in chosen or not m.scored]

@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 import typer
 
 from safetycheck.errors import ContentErrors, SafetycheckError
+from safetycheck.messages import tr
 from safetycheck.sanitize import clean
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -42,24 +43,24 @@ def guarded(command: F) -> F:
             raise
         except ContentErrors as exc:
             for error in exc.errors:
-                typer.echo(f"error: {clean(str(error))}", err=True)
+                typer.echo(f"{tr('error')}: {clean(str(error))}", err=True)
             raise typer.Exit(EXIT_BAD_INPUT) from None
         except SafetycheckError as exc:
-            typer.echo(f"error: {clean(str(exc))}", err=True)
+            typer.echo(f"{tr('error')}: {clean(str(exc))}", err=True)
             raise typer.Exit(EXIT_BAD_INPUT) from None
         except typer.Abort:  # Ctrl-C or Ctrl-D at a click prompt (the passphrase)
             typer.echo(f"\n{stopped_message()}", err=True)
             raise typer.Exit(EXIT_INTERRUPTED) from None
         except (KeyboardInterrupt, EOFError) as exc:
             if isinstance(exc, EOFError):
-                typer.echo("error: the input ended before the questions did; use --answers FILE", err=True)
+                typer.echo(f"{tr('error')}: {tr('err_input_ended')}", err=True)
                 raise typer.Exit(EXIT_BAD_INPUT) from None
             typer.echo(f"\n{stopped_message()}", err=True)
             raise typer.Exit(EXIT_INTERRUPTED) from None
         except Exception as exc:  # a bug: say so in one line, never dump locals holding answers
             if os.environ.get("SAFETYCHECK_DEBUG") == "1":
                 raise
-            typer.echo(f"internal error: {type(exc).__name__}: {clean(str(exc))} (set SAFETYCHECK_DEBUG=1 for details)", err=True)
+            typer.echo(tr("err_internal", detail=f"{type(exc).__name__}: {clean(str(exc))}"), err=True)
             raise typer.Exit(EXIT_BUG) from None
 
     return wrapper  # type: ignore[return-value]

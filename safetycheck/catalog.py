@@ -10,6 +10,7 @@ from typing import Any
 from safetycheck.content import Reader
 from safetycheck.crossref import check_guidance_ids, check_modules, untriggered_guidance
 from safetycheck.errors import ContentError, ContentErrors, SafetycheckError
+from safetycheck.messages import tr
 from safetycheck.model import ContentSet, GuidanceItem, HelpContact, Module, ScoringConfig
 from safetycheck.resources import bundled_content_dir, compiled_content_file, content_files
 
@@ -73,11 +74,11 @@ def load_content(packs: Sequence[Path] = (), bundled: Path | None = None) -> Con
     bundled_root = (bundled or bundled_content_dir()).resolve()
     for pack in packs:
         if not pack.is_dir():
-            raise SafetycheckError("is not a folder", str(pack))
+            raise SafetycheckError(tr("err_not_folder"), str(pack))
         if pack.resolve() == bundled_root:
             continue
         if not any(content_files(pack, kind) for kind in KINDS):
-            raise SafetycheckError("holds no questionnaires/*.yaml or guidance/*.yaml files", str(pack))
+            raise SafetycheckError(tr("err_empty_pack"), str(pack))
         found = _read_root(pack, str(pack), digest, errors)
         files += found
         pack_files += len(found)

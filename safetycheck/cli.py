@@ -13,11 +13,11 @@ from safetycheck.cmd_check import check, run_guided
 from safetycheck.cmd_content import about, guide, list_modules, schema, template, validate
 from safetycheck.cmd_saves import compare, open_save
 from safetycheck.cmd_workshop import worksheet, workshop_app
-from safetycheck.messages import EN
+from safetycheck.helptext import H
 
 app = typer.Typer(
     name="safetycheck",
-    help=EN["app_help"],
+    help=H["app_help"],
     add_completion=False,
     no_args_is_help=False,
     pretty_exceptions_enable=False,
@@ -28,8 +28,8 @@ app = typer.Typer(
 @app.callback(invoke_without_command=True)
 def root(
     ctx: typer.Context,
-    version: bool = typer.Option(False, "--version", help="Print the version and exit."),
-    clear: bool = typer.Option(False, "--clear", help="Guided session: wipe the screen and scrollback when done."),
+    version: bool = typer.Option(False, "--version", help=H["opt_version"]),
+    clear: bool = typer.Option(False, "--clear", help=H["opt_clear_guided"]),
 ) -> None:
     """Check how exposed you are and get a prioritised plan. Run with no command for a guided session."""
     if version:
@@ -43,16 +43,16 @@ def root(
     typer.echo(ctx.get_help())
 
 
-app.command("check")(check)
-app.command("open")(open_save)
-app.command("compare")(compare)
-app.command("template")(template)
-app.command("list")(list_modules)
-app.command("guide")(guide)
-app.command("validate")(validate)
-app.command("schema")(schema)
-app.command("about")(about)
-app.command("worksheet")(worksheet)
+app.command("check", help=H["cmd_check"])(check)
+app.command("open", help=H["cmd_open"])(open_save)
+app.command("compare", help=H["cmd_compare"])(compare)
+app.command("template", help=H["cmd_template"])(template)
+app.command("list", help=H["cmd_list"])(list_modules)
+app.command("guide", help=H["cmd_guide"])(guide)
+app.command("validate", help=H["cmd_validate"])(validate)
+app.command("schema", help=H["cmd_schema"])(schema)
+app.command("about", help=H["cmd_about"])(about)
+app.command("worksheet", help=H["cmd_worksheet"])(worksheet)
 app.add_typer(workshop_app, name="workshop")
 
 

@@ -13,6 +13,8 @@ import typer
 
 from safetycheck.boundary import guarded, stdin_is_tty, stdout_is_tty
 from safetycheck.errors import UsageError
+from safetycheck.helptext import H
+from safetycheck.messages import tr
 
 
 class ReportFormat(str, Enum):
@@ -25,13 +27,13 @@ class ReportFormat(str, Enum):
     card_html = "card-html"
 
 
-LangOption = Annotated[str | None, typer.Option("--lang", "-l", help="Language: en, az or ru (else SAFETYCHECK_LANG, else the locale).")]
-PackOption = Annotated[list[Path] | None, typer.Option("--pack", help="Add a folder of your own modules and guidance (same layout). Repeatable.")]
-FormatOption = Annotated[ReportFormat | None, typer.Option("--format", "-f", help="rich (terminal), plain (screen readers, pipes), markdown, html, json; check also card / card-html (a pocket card: actions and help only).")]
-OutputOption = Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to this file (plain text: it reveals your risks).")]
-ForceOption = Annotated[bool, typer.Option("--force", help="Replace an existing output or save file.")]
-PassphraseFileOption = Annotated[Path | None, typer.Option("--passphrase-file", help="Read the passphrase from this file (for scripts; never type it on the command line).")]
-ClearOption = Annotated[bool, typer.Option("--clear", help="Wipe the screen and scrollback when done (shared computers).")]
+LangOption = Annotated[str | None, typer.Option("--lang", "-l", help=H["opt_lang"])]
+PackOption = Annotated[list[Path] | None, typer.Option("--pack", help=H["opt_pack"])]
+FormatOption = Annotated[ReportFormat | None, typer.Option("--format", "-f", help=H["opt_format"])]
+OutputOption = Annotated[Path | None, typer.Option("--output", "-o", help=H["opt_output"])]
+ForceOption = Annotated[bool, typer.Option("--force", help=H["opt_force"])]
+PassphraseFileOption = Annotated[Path | None, typer.Option("--passphrase-file", help=H["opt_passphrase_file"])]
+ClearOption = Annotated[bool, typer.Option("--clear", help=H["opt_clear"])]
 
 
 def terminal_width() -> int:
@@ -68,18 +70,18 @@ def emit(text: str, output: Path | None, force: bool, lang: str) -> None:
 
 @guarded
 def check(
-    modules: Annotated[list[str] | None, typer.Argument(help="Modules to check (default: all, or those in the answers file).", show_default=False)] = None,
-    answers: Annotated[Path | None, typer.Option("--answers", "-a", help="Score this answers file instead of asking (see 'safetycheck template').")] = None,
+    modules: Annotated[list[str] | None, typer.Argument(help=H["opt_check_modules"], show_default=False)] = None,
+    answers: Annotated[Path | None, typer.Option("--answers", "-a", help=H["opt_answers"])] = None,
     lang: LangOption = None,
     fmt: FormatOption = None,
     output: OutputOption = None,
-    explain: Annotated[bool, typer.Option("--explain", help="Show each scored answer, its weight and what it adds to the score.")] = False,
+    explain: Annotated[bool, typer.Option("--explain", help=H["opt_explain"])] = False,
     pack: PackOption = None,
     force: ForceOption = False,
-    save: Annotated[Path | None, typer.Option("--save", help="Save your answers to this file, encrypted with a passphrase, to compare later.")] = None,
+    save: Annotated[Path | None, typer.Option("--save", help=H["opt_save"])] = None,
     passphrase_file: PassphraseFileOption = None,
     clear: ClearOption = False,
-    anonymous_summary: Annotated[Path | None, typer.Option("--anonymous-summary", help="Also write an anonymous summary (scores, levels, advice ids; no answers) to hand to a trainer.")] = None,
+    anonymous_summary: Annotated[Path | None, typer.Option("--anonymous-summary", help=H["opt_anonymous_summary"])] = None,
 ) -> None:
     """Answer the questions (or score an answers file) and get your scores and action plan."""
     from safetycheck.assessment import assess, select_modules
@@ -118,7 +120,7 @@ def save_session(path: Path, answers: dict[str, tuple[str, ...]], modules: tuple
     from safetycheck.vault import seal
 
     if path.exists() and not force:  # checked before the passphrase is asked, so no one types it for nothing
-        raise UsageError("already exists; choose another name or add --force to replace it", str(path))
+        raise UsageError(tr("err_exists"), str(path))
     passphrase = read_passphrase(passphrase_file, confirm=True)
     write_private(path, seal(to_bytes(answers, modules, lang, content, today), passphrase), force)  # type: ignore[arg-type]
     typer.echo(strings(lang)["saved"].format(path=path), err=True)

@@ -11,11 +11,13 @@ import typer
 from safetycheck.boundary import guarded
 from safetycheck.cmd_check import ForceOption, FormatOption, LangOption, OutputOption, PackOption, ReportFormat, emit
 from safetycheck.errors import UsageError
+from safetycheck.helptext import H
+from safetycheck.messages import tr
 
 
 @guarded
 def template(
-    modules: Annotated[list[str] | None, typer.Argument(help="Modules to include (default: all).", show_default=False)] = None,
+    modules: Annotated[list[str] | None, typer.Argument(help=H["opt_template_modules"], show_default=False)] = None,
     lang: LangOption = None,
     pack: PackOption = None,
     output: OutputOption = None,
@@ -64,8 +66,8 @@ def list_modules(
 
 @guarded
 def guide(
-    item_id: Annotated[str | None, typer.Argument(help="A guidance item id (default: the whole library).", show_default=False)] = None,
-    module: Annotated[str | None, typer.Option("--module", "-m", help="Only the items a module can trigger.")] = None,
+    item_id: Annotated[str | None, typer.Argument(help=H["opt_item_id"], show_default=False)] = None,
+    module: Annotated[str | None, typer.Option("--module", "-m", help=H["opt_guide_module"])] = None,
     lang: LangOption = None,
     fmt: FormatOption = None,
     output: OutputOption = None,
@@ -85,8 +87,8 @@ def guide(
 
 @guarded
 def validate(
-    folder: Annotated[Path | None, typer.Argument(help="A content folder (questionnaires/, guidance/) to check with the bundled content.", show_default=False)] = None,
-    all_warnings: Annotated[bool, typer.Option("--all-warnings", help="List every warning, not just a count per kind.")] = False,
+    folder: Annotated[Path | None, typer.Argument(help=H["opt_validate_folder"], show_default=False)] = None,
+    all_warnings: Annotated[bool, typer.Option("--all-warnings", help=H["opt_all_warnings"])] = False,
 ) -> None:
     """Check content for errors (exit 0 valid, 2 invalid). Each error names file:line."""
     from safetycheck.catalog import load_content
@@ -111,13 +113,13 @@ def validate(
 
 @guarded
 def schema(
-    kind: Annotated[str, typer.Argument(help="module, guidance or answers.")] = "module",
+    kind: Annotated[str, typer.Argument(help=H["opt_schema_kind"])] = "module",
 ) -> None:
     """Print a JSON Schema for content files, so editors can complete and check them."""
     from safetycheck.schema import SCHEMA_KINDS, json_schema
 
     if kind not in SCHEMA_KINDS:
-        raise UsageError(f"unknown schema '{kind}' (choose from: {', '.join(SCHEMA_KINDS)})")
+        raise UsageError(tr("err_unknown_schema", kind=kind, kinds=", ".join(SCHEMA_KINDS)))
     typer.echo(json.dumps(json_schema(kind), indent=2))
 
 

@@ -22,8 +22,9 @@ from safetycheck.cmd_check import (
     emit,
     render,
 )
+from safetycheck.helptext import H
 
-SaveArgument = Annotated[Path, typer.Argument(help="A file written by 'check --save'.", show_default=False)]
+SaveArgument = Annotated[Path, typer.Argument(help=H["opt_save_file"], show_default=False)]
 
 
 def _load(path: Path, passphrase: str, content: object) -> tuple[object, list[str], object]:
@@ -44,7 +45,7 @@ def open_save(
     lang: LangOption = None,
     fmt: FormatOption = None,
     output: OutputOption = None,
-    explain: Annotated[bool, typer.Option("--explain", help="Show what each answer adds to the score.")] = False,
+    explain: Annotated[bool, typer.Option("--explain", help=H["opt_explain_open"])] = False,
     passphrase_file: PassphraseFileOption = None,
     force: ForceOption = False,
     clear: ClearOption = False,

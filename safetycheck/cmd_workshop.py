@@ -20,8 +20,10 @@ from safetycheck.cmd_check import (
     terminal_width,
 )
 from safetycheck.errors import UsageError
+from safetycheck.helptext import H
+from safetycheck.messages import tr
 
-workshop_app = typer.Typer(help="For trainers: the group view of a workshop from anonymous summaries.", no_args_is_help=True)
+workshop_app = typer.Typer(help=H["cmd_workshop"], no_args_is_help=True)
 
 
 class PaperFormat(str, Enum):
@@ -29,15 +31,15 @@ class PaperFormat(str, Enum):
     html = "html"
 
 
-@workshop_app.command("summarize")
+@workshop_app.command("summarize", help=H["cmd_summarize"])
 @guarded
 def summarize(
-    paths: Annotated[list[Path], typer.Argument(help="Anonymous summary files, or folders holding them (*.json).", show_default=False)],
+    paths: Annotated[list[Path], typer.Argument(help=H["opt_summary_paths"], show_default=False)],
     lang: LangOption = None,
     fmt: FormatOption = None,
     output: OutputOption = None,
     pack: PackOption = None,
-    top: Annotated[int, typer.Option("--top", help="How many advice items to list.", min=1, max=100)] = 10,
+    top: Annotated[int, typer.Option("--top", help=H["opt_top"], min=1, max=100)] = 10,
     force: ForceOption = False,
 ) -> None:
     """Participants, where the room stands per area, and what to teach first. Holds no one's answers."""
@@ -55,7 +57,7 @@ def summarize(
     content = load_content(pack or [])
     files = summary_files(paths)
     if not files:
-        raise UsageError("no summary files found in the paths given")
+        raise UsageError(tr("err_no_summaries"))
     view = aggregate(files, [m.id for m in content.modules], top)
     for path, reason in view.skipped:
         typer.echo(clean(s["skipped_file"].format(path=path, reason=reason)), err=True)
@@ -72,15 +74,15 @@ def summarize(
     elif chosen in (ReportFormat.plain, ReportFormat.markdown):
         text = render_group_text(view, s, titles, markdown=chosen is ReportFormat.markdown)
     else:
-        raise UsageError(f"--format {chosen.value} does not apply to a workshop summary")
+        raise UsageError(tr("err_format_not_here", format=chosen.value))
     emit(text, output, force, language)
 
 
 @guarded
 def worksheet(
-    modules: Annotated[list[str] | None, typer.Argument(help="Modules to print (default: all).", show_default=False)] = None,
+    modules: Annotated[list[str] | None, typer.Argument(help=H["opt_worksheet_modules"], show_default=False)] = None,
     lang: LangOption = None,
-    fmt: Annotated[PaperFormat, typer.Option("--format", "-f", help="markdown or html (print from a browser).")] = PaperFormat.markdown,
+    fmt: Annotated[PaperFormat, typer.Option("--format", "-f", help=H["opt_paper_format"])] = PaperFormat.markdown,
     output: OutputOption = None,
     pack: PackOption = None,
     force: ForceOption = False,

@@ -6,7 +6,7 @@ import json
 from dataclasses import asdict
 
 from safetycheck.errors import UsageError
-from safetycheck.messages import strings
+from safetycheck.messages import strings, tr
 from safetycheck.model import ContentSet, GuidanceItem
 
 
@@ -14,12 +14,12 @@ def guide_items(content: ContentSet, item_id: str | None, module_id: str | None)
     if item_id is not None:
         item = content.guidance.get(item_id)
         if item is None:
-            raise UsageError(f"unknown guidance item '{item_id}' (see 'safetycheck guide' for the list)")
+            raise UsageError(tr("err_unknown_item", id=item_id))
         return [item]
     if module_id is not None:
         module = content.module(module_id)
         if module is None:
-            raise UsageError(f"unknown module '{module_id}' (known: {', '.join(m.id for m in content.modules)})")
+            raise UsageError(tr("err_unknown_module", id=module_id, known=", ".join(m.id for m in content.modules)))
         ids = dict.fromkeys(g for q in module.questions for o in q.options for g in o.guidance)
         return [content.guidance[g] for g in ids]
     return sorted(content.guidance.values(), key=lambda g: g.id)

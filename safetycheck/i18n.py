@@ -6,6 +6,7 @@ import os
 from collections.abc import Mapping
 
 from safetycheck.errors import UsageError
+from safetycheck.messages import set_language, tr
 from safetycheck.model import Text
 from safetycheck.sanitize import clean
 
@@ -35,17 +36,21 @@ def choose_language(cli_value: str | None, environ: Mapping[str, str] | None = N
     if cli_value:
         code = cli_value.strip().lower()
         if code not in LANGUAGES:
-            raise UsageError(f"unknown language '{cli_value}'; available: {', '.join(LANGUAGES)}")
+            raise UsageError(tr("err_unknown_language", code=cli_value, available=", ".join(LANGUAGES)))
+        set_language(code)
         return code
     explicit = env.get("SAFETYCHECK_LANG", "").strip().lower()
     if explicit:
         if explicit not in LANGUAGES:
-            raise UsageError(f"SAFETYCHECK_LANG='{explicit}' is not available; available: {', '.join(LANGUAGES)}")
+            raise UsageError(tr("err_env_language", code=explicit, available=", ".join(LANGUAGES)))
+        set_language(explicit)
         return explicit
     for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
         code = env.get(var, "")[:2].lower()
         if code in LANGUAGES:
+            set_language(code)
             return code
         if code:
             break
+    set_language("en")
     return "en"

@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from safetycheck.errors import SafetycheckError
+from safetycheck.messages import tr
 from safetycheck.nodes import Node
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
@@ -70,11 +71,11 @@ def parse_yaml(text: str, display_path: str) -> Any:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
         problem = (exc.problem or exc.context or "cannot be read").strip()
-        raise SafetycheckError(f"not valid YAML: {problem}", display_path, line) from None
+        raise SafetycheckError(tr("err_not_yaml", problem=problem), display_path, line) from None
     except yaml.YAMLError as exc:
-        raise SafetycheckError(f"not valid YAML: {exc}", display_path) from None
+        raise SafetycheckError(tr("err_not_yaml", problem=exc), display_path) from None
     except RecursionError:
-        raise SafetycheckError("not valid YAML: nested too deeply", display_path) from None
+        raise SafetycheckError(tr("err_not_yaml", problem="nested too deeply"), display_path) from None
 
 
 def read_text(path: Path, display_path: str, max_bytes: int = MAX_FILE_BYTES) -> str:
@@ -83,13 +84,13 @@ def read_text(path: Path, display_path: str, max_bytes: int = MAX_FILE_BYTES) ->
         with path.open("rb") as handle:
             raw = handle.read(max_bytes + 1)
     except OSError as exc:
-        raise SafetycheckError(f"cannot be read: {exc.strerror or exc}", display_path) from None
+        raise SafetycheckError(tr("err_cannot_read", reason=exc.strerror or exc), display_path) from None
     if len(raw) > max_bytes:
-        raise SafetycheckError(f"file is larger than {max_bytes // 1024} KiB", display_path)
+        raise SafetycheckError(tr("err_too_large", kib=max_bytes // 1024), display_path)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise SafetycheckError(f"not UTF-8 text (byte {exc.start})", display_path) from None
+        raise SafetycheckError(tr("err_not_utf8", byte=exc.start), display_path) from None
     return text
 
 

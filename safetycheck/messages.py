@@ -134,10 +134,127 @@ EN: dict[str, str] = {
     "content_reviewed": "Content reviewed",
 }
 
-LANGUAGE_TABLES: dict[str, dict[str, str]] = {"en": EN, "az": {}, "ru": {}}
+ERRORS_EN: dict[str, str] = {
+    "error": "error",
+    "err_answers_empty": "is empty; expected 'answers:' with modules below it",
+    "err_answers_shape": "expected a mapping with an 'answers:' key",
+    "err_answers_key": "unknown key '{key}' (only 'answers' is allowed)",
+    "err_answers_modules": "'answers' must map module ids to their answers",
+    "err_unknown_module": "unknown module '{id}' (known: {known})",
+    "err_module_answers": "answers of module '{id}' must map question ids to option ids",
+    "err_unknown_question": "unknown question '{id}' in module '{module}'",
+    "err_one_answer": "question '{id}' takes one answer, not a list",
+    "err_unknown_option": "unknown option '{option}' for question '{id}' (options: {options})",
+    "err_unknown_language": "unknown language '{code}'; available: {available}",
+    "err_env_language": "SAFETYCHECK_LANG='{code}' is not available; available: {available}",
+    "err_unknown_item": "unknown guidance item '{id}' (see 'safetycheck guide' for the list)",
+    "err_unknown_schema": "unknown schema '{kind}' (choose from: {kinds})",
+    "err_exists": "already exists; choose another name or add --force to replace it",
+    "err_is_folder": "is a folder",
+    "err_no_folder": "the folder to write into does not exist",
+    "err_not_folder": "is not a folder",
+    "err_empty_pack": "holds no questionnaires/*.yaml or guidance/*.yaml files",
+    "err_cannot_read": "cannot be read: {reason}",
+    "err_too_large": "file is larger than {kib} KiB",
+    "err_not_utf8": "not UTF-8 text (byte {byte})",
+    "err_not_yaml": "not valid YAML: {problem}",
+    "err_not_save": "is not a safetycheck save file",
+    "err_save_truncated": "is truncated (the save file is incomplete)",
+    "err_save_newer": "was saved by a newer safetycheck (save format {version}); update safetycheck to open it",
+    "err_save_header": "has a damaged header",
+    "err_save_open": "cannot be opened: wrong passphrase, or the file was changed or damaged",
+    "err_save_data": "holds data this version of safetycheck cannot read",
+    "err_save_too_large": "is too large to be a safetycheck save file",
+    "err_no_terminal_passphrase": "no terminal to ask for a passphrase on: use --passphrase-file FILE",
+    "err_short_passphrase": "the passphrase must be at least 8 characters; a few unrelated words are best",
+    "err_no_summaries": "no summary files found in the paths given",
+    "err_format_not_here": "--format {format} does not apply here",
+    "err_input_ended": "the input ended before the questions did; use --answers FILE",
+    "err_internal": "internal error: {detail} (set SAFETYCHECK_DEBUG=1 for details)",
+    "err_summary_large": "too large to be a summary",
+    "err_summary_json": "not JSON",
+    "err_summary_kind": "not a safetycheck anonymous summary",
+    "err_summary_newer": "summary format {version} is newer than this safetycheck reads",
+    "err_summary_shape": "damaged summary: 'modules' or 'guidance' has the wrong shape",
+    "err_summary_module": "damaged summary: module '{id}' has an invalid score or band",
+    "passphrase_prompt": "Passphrase",
+    "passphrase_repeat": "Repeat the passphrase",
+    "passphrase_mismatch": "The two passphrases differ. Try again.",
+    "checkbox_hint": "space to tick, enter to go on",
+}
+HELP_EN: dict[str, str] = {
+    "opt_validate_folder": 'A content folder (questionnaires/, guidance/) to check with the bundled content.',
+    "opt_save_file": "A file written by 'check --save'.",
+    "opt_item_id": 'A guidance item id (default: the whole library).',
+    "opt_pack": 'Add a folder of your own modules and guidance (same layout). Repeatable.',
+    "opt_anonymous_summary": 'Also write an anonymous summary (scores, levels, advice ids; no answers) to hand to a trainer.',
+    "opt_summary_paths": 'Anonymous summary files, or folders holding them (*.json).',
+    "cmd_workshop": 'For trainers: the group view of a workshop from anonymous summaries.',
+    "opt_clear_guided": 'Guided session: wipe the screen and scrollback when done.',
+    "opt_top": 'How many advice items to list.',
+    "opt_lang": 'Language: en, az or ru (else SAFETYCHECK_LANG, else the locale).',
+    "opt_all_warnings": 'List every warning, not just a count per kind.',
+    "opt_check_modules": 'Modules to check (default: all, or those in the answers file).',
+    "opt_template_modules": 'Modules to include (default: all).',
+    "opt_worksheet_modules": 'Modules to print (default: all).',
+    "opt_guide_module": 'Only the items a module can trigger.',
+    "opt_version": 'Print the version and exit.',
+    "opt_passphrase_file": 'Read the passphrase from this file (for scripts; never type it on the command line).',
+    "opt_force": 'Replace an existing output or save file.',
+    "opt_save": 'Save your answers to this file, encrypted with a passphrase, to compare later.',
+    "opt_answers": "Score this answers file instead of asking (see 'safetycheck template').",
+    "opt_explain": 'Show each scored answer, its weight and what it adds to the score.',
+    "opt_explain_open": 'Show what each answer adds to the score.',
+    "opt_clear": 'Wipe the screen and scrollback when done (shared computers).',
+    "opt_output": 'Write the report to this file (plain text: it reveals your risks).',
+    "opt_paper_format": 'markdown or html (print from a browser).',
+    "opt_schema_kind": 'module, guidance or answers.',
+    "opt_format": 'rich (terminal), plain (screen readers, pipes), markdown, html, json; check also card / card-html (a pocket card: actions and help only).',
+    "cmd_check": 'Answer the questions (or score an answers file) and get your scores and action plan.',
+    "cmd_template": 'Print a blank answers file: every question as a comment, answers left empty.',
+    "cmd_list": 'List the modules: questions, translation coverage per language, review date.',
+    "cmd_guide": 'Browse the guidance library, or print handouts for a module or an item.',
+    "cmd_validate": 'Check content for errors (exit 0 valid, 2 invalid). Each error names file:line.',
+    "cmd_schema": 'Print a JSON Schema for content files, so editors can complete and check them.',
+    "cmd_about": 'Version, content review date, and the privacy promise in plain words.',
+    "cmd_open": "Show a saved session's results again, re-scored with today's content.",
+    "cmd_compare": 'Progress between two saves: score change per module, actions completed, new risks.',
+    "cmd_worksheet": 'A printable questionnaire with boxes to tick and a scoring key, for a workshop without devices.',
+    "cmd_summarize": "Participants, where the room stands per area, and what to teach first. Holds no one's answers.",
+}
+EN.update(ERRORS_EN)
+EN.update(HELP_EN)
+
+_current = ["en"]
+
+
+def set_language(lang: str) -> None:
+    """Remember the person's language so errors raised deep in the engine speak it too."""
+    _current[0] = lang
+
+
+def current_language() -> str:
+    return _current[0]
+
+
+def _table(lang: str) -> dict[str, str]:
+    if lang == "az":
+        from safetycheck.messages_az import AZ
+
+        return AZ
+    if lang == "ru":
+        from safetycheck.messages_ru import RU
+
+        return RU
+    return {}
 
 
 @cache
 def strings(lang: str) -> dict[str, str]:
     """The interface strings in `lang`, English where a string is not translated yet."""
-    return {**EN, **LANGUAGE_TABLES.get(lang, {})}
+    return {**EN, **_table(lang)}
+
+
+def tr(key: str, **params: object) -> str:
+    """One interface string in the current language, filled in."""
+    return strings(current_language())[key].format(**params)

@@ -8,17 +8,18 @@ import tempfile
 from pathlib import Path
 
 from safetycheck.errors import UsageError
+from safetycheck.messages import tr
 
 
 def write_private(path: Path, data: bytes, force: bool = False) -> None:
     """Write via a temporary file in the same folder and rename, so a failure leaves nothing half-written."""
     if path.exists() and not force:
-        raise UsageError("already exists; choose another name or add --force to replace it", str(path))
+        raise UsageError(tr("err_exists"), str(path))
     if path.exists() and path.is_dir():
-        raise UsageError("is a folder", str(path))
+        raise UsageError(tr("err_is_folder"), str(path))
     folder = path.parent if str(path.parent) else Path()
     if not folder.is_dir():
-        raise UsageError("the folder to write into does not exist", str(path))
+        raise UsageError(tr("err_no_folder"), str(path))
     fd, tmp = tempfile.mkstemp(prefix=".safetycheck-", dir=folder)
     try:
         os.fchmod(fd, 0o600)

@@ -44,7 +44,7 @@ class QuestionaryAsker:
         why = say(question.why, self.lang)
         choices = self._choices(question, previous, progress.can_go_back)
         if question.type == "multiple":
-            picked = questionary.checkbox(text, choices=choices, instruction=f"\n  {why}\n  ({self.s['pick_several']} space, enter)",
+            picked = questionary.checkbox(text, choices=choices, instruction=f"\n  {why}\n  ({self.s['pick_several']} {self.s['checkbox_hint']})",
                                           style=STYLE, qmark="?").unsafe_ask()
             if BACK in picked:
                 return BACK

@@ -10,6 +10,7 @@ from pathlib import Path
 from safetycheck import __version__
 from safetycheck.conditions import Answers
 from safetycheck.errors import SafetycheckError, UsageError
+from safetycheck.messages import tr
 from safetycheck.model import ContentSet
 
 PAYLOAD_VERSION = 1
@@ -45,7 +46,7 @@ def from_bytes(data: bytes, shown: str) -> SavedSession:
         return SavedSession(answers, tuple(str(m) for m in raw["modules"]), str(raw["lang"]), str(raw["content_version"]),
                             dt.date.fromisoformat(raw["date"]), str(raw["tool_version"]))
     except (ValueError, KeyError, TypeError, AttributeError):
-        raise SafetycheckError("holds data this version of safetycheck cannot read", shown) from None
+        raise SafetycheckError(tr("err_save_data"), shown) from None
 
 
 def reconcile(saved: SavedSession, content: ContentSet) -> tuple[dict[str, tuple[str, ...]], list[str]]:
@@ -68,19 +69,24 @@ def read_passphrase(passphrase_file: Path | None, confirm: bool) -> str:
         try:
             text = passphrase_file.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise UsageError(f"cannot be read: {exc}", str(passphrase_file)) from None
+            raise UsageError(tr("err_cannot_read", reason=exc), str(passphrase_file)) from None
         passphrase = text.rstrip("\r\n")
     else:
-        import typer
-
         from safetycheck.boundary import stdin_is_tty
 
         if not stdin_is_tty():
-            raise UsageError("no terminal to ask for a passphrase on: use --passphrase-file FILE")
-        passphrase = typer.prompt("Passphrase", hide_input=True, confirmation_prompt=confirm, err=True)
+            raise UsageError(tr("err_no_terminal_passphrase"))
+        passphrase = _ask_passphrase(confirm)
     if len(passphrase) < 8:
-        raise UsageError("the passphrase must be at least 8 characters; a few unrelated words are best")
+        raise UsageError(tr("err_short_passphrase"))
     return passphrase
+
+
+def _ask_passphrase(confirm: bool) -> str:
+    import typer
+
+    return str(typer.prompt(tr("passphrase_prompt"), hide_input=True, err=True,
+                            confirmation_prompt=tr("passphrase_repeat") if confirm else False))
 
 
 def read_save(path: Path) -> bytes:
@@ -90,7 +96,7 @@ def read_save(path: Path) -> bytes:
         with path.open("rb") as handle:
             blob = handle.read(MAX_SAVE_BYTES + 1)
     except OSError as exc:
-        raise SafetycheckError(f"cannot be read: {exc.strerror or exc}", str(path)) from None
+        raise SafetycheckError(tr("err_cannot_read", reason=exc.strerror or exc), str(path)) from None
     if len(blob) > MAX_SAVE_BYTES:
-        raise SafetycheckError("is too large to be a safetycheck save file", str(path))
+        raise SafetycheckError(tr("err_save_too_large"), str(path))
     return blob

@@ -17,6 +17,7 @@ import os
 import struct
 
 from safetycheck.errors import SafetycheckError
+from safetycheck.messages import tr
 
 MAGIC = b"SAFETYCHECK-SAVE"
 FORMAT_VERSION = 1
@@ -47,16 +48,16 @@ def unseal(blob: bytes, passphrase: str, shown: str) -> bytes:
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
     if not blob.startswith(MAGIC):
-        raise SafetycheckError("is not a safetycheck save file", shown)
+        raise SafetycheckError(tr("err_not_save"), shown)
     if len(blob) < _HEADER.size + 16:
-        raise SafetycheckError("is truncated (the save file is incomplete)", shown)
+        raise SafetycheckError(tr("err_save_truncated"), shown)
     magic, version, log2_n, r, p, salt, nonce = _HEADER.unpack_from(blob)
     if version > FORMAT_VERSION:
-        raise SafetycheckError(f"was saved by a newer safetycheck (save format {version}); update safetycheck to open it", shown)
+        raise SafetycheckError(tr("err_save_newer", version=version), shown)
     if version < 1 or not (10 <= log2_n <= 22 and 1 <= r <= 32 and 1 <= p <= 4):
-        raise SafetycheckError("has a damaged header", shown)
+        raise SafetycheckError(tr("err_save_header"), shown)
     header = blob[: _HEADER.size]
     try:
         return AESGCM(_key(passphrase, salt, log2_n, r, p)).decrypt(nonce, blob[_HEADER.size :], header)
     except InvalidTag:
-        raise SafetycheckError("cannot be opened: wrong passphrase, or the file was changed or damaged", shown) from None
+        raise SafetycheckError(tr("err_save_open"), shown) from None

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from safetycheck.assessment import Assessment
+from safetycheck.messages import tr
 
 KIND = "safetycheck-anonymous-summary"
 FORMAT_VERSION = 1
@@ -45,24 +46,24 @@ class Summary:
 def parse_summary(raw: bytes) -> Summary:
     """Raise ValueError with a short reason when the bytes are not a summary we can read."""
     if len(raw) > MAX_SUMMARY_BYTES:
-        raise ValueError("too large to be a summary")
+        raise ValueError(tr("err_summary_large"))
     try:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):
-        raise ValueError("not JSON") from None
+        raise ValueError(tr("err_summary_json")) from None
     if not isinstance(data, dict) or data.get("kind") != KIND:
-        raise ValueError("not a safetycheck anonymous summary")
+        raise ValueError(tr("err_summary_kind"))
     version = data.get("format_version")
     if not isinstance(version, int) or version > FORMAT_VERSION:
-        raise ValueError(f"summary format {version!r} is newer than this safetycheck reads")
+        raise ValueError(tr("err_summary_newer", version=version))
     modules, guidance = data.get("modules"), data.get("guidance")
     if not isinstance(modules, dict) or not isinstance(guidance, list) or not all(isinstance(g, str) for g in guidance):
-        raise ValueError("damaged summary: 'modules' or 'guidance' has the wrong shape")
+        raise ValueError(tr("err_summary_shape"))
     parsed: dict[str, tuple[int | None, str | None]] = {}
     for module_id, entry in modules.items():
         score, band = (entry.get("score"), entry.get("band")) if isinstance(entry, dict) else (None, "?")
         if not (score is None or (isinstance(score, int) and not isinstance(score, bool) and 0 <= score <= 100)) or band not in (*BANDS, None):
-            raise ValueError(f"damaged summary: module '{module_id}' has an invalid score or band")
+            raise ValueError(tr("err_summary_module", id=module_id))
         parsed[str(module_id)] = (score, band)
     return Summary(parsed, tuple(dict.fromkeys(guidance)), str(data.get("content_version", "")))
 
