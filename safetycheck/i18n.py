@@ -21,9 +21,16 @@ def localize(text: Text | None, lang: str) -> str:
     return text.values.get(lang) or text.values["en"]
 
 
+UNTRANSLATED_MARK = "[en] "
+
+
 def say(text: Text | None, lang: str) -> str:
-    """`localize`, made safe to show: content comes from packs we do not control."""
-    return clean(localize(text, lang))
+    """`localize`, made safe to show (content comes from packs we do not control), and marked
+    when it falls back to English, so a reader knows it is not a mistranslation."""
+    if text is None:
+        return ""
+    mark = UNTRANSLATED_MARK if lang != "en" and not text.values.get(lang) else ""
+    return mark + clean(localize(text, lang))
 
 
 def is_translated(text: Text, lang: str) -> bool:

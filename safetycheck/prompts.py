@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+import shutil
+import textwrap
 from collections.abc import Sequence
 
 import questionary
@@ -40,8 +42,10 @@ class QuestionaryAsker:
         header = self.s["progress"].format(n=progress.number, total=progress.total, module=say(progress.module.title, self.lang))
         questionary.print("")
         questionary.print(header, style="fg:#808080")
-        text = say(question.text, self.lang)
-        why = say(question.why, self.lang)
+        # prompt_toolkit cuts long lines at the edge instead of wrapping them: wrap here.
+        width = max(40, shutil.get_terminal_size((80, 24)).columns - 4)
+        text = "\n  ".join(textwrap.wrap(say(question.text, self.lang), width))
+        why = "\n  ".join(textwrap.wrap(say(question.why, self.lang), width))
         choices = self._choices(question, previous, progress.can_go_back)
         if question.type == "multiple":
             picked = questionary.checkbox(text, choices=choices, instruction=f"\n  {why}\n  ({self.s['pick_several']} {self.s['checkbox_hint']})",

@@ -57,7 +57,9 @@ def _entry(view: ReportView, entry: PlanEntry, n: int, width: int) -> Text:
         parts += [(Text(f"     • {step}"), "       ") for step in group.steps]
     if entry.tradeoff:
         parts.append((Text(f"   {s['tradeoff']}: ", style="bold yellow") + Text(entry.tradeoff), "   "))
-    parts += [(Text(f"   {s['resources']}: {r.title} ({r.source}) ") + Text(r.url, style="underline"), "     ") for r in entry.resources]
+    for r in entry.resources:  # the address on its own line, so it is not cut to fill the line before
+        parts.append((Text(f"   {s['resources']}: {r.title} ({r.source})"), "     "))
+        parts.append((Text(f"     {r.url}", style="underline"), "     "))
     out = Text()
     for text, indent in parts:
         out.append_text(_wrapped(text, width, indent))
@@ -89,7 +91,7 @@ def render_rich(view: ReportView, width: int, color: bool) -> str:
         line = Text(f"  {t.label}: ") + Text(t.level_label, style=BAND_STYLES.get({"severe": "critical"}.get(t.level, t.level), ""))
         if t.reasons:
             line += Text(f"  ({s['because']}: {'; '.join(t.reasons)})", style="dim")
-        console.print(line)
+        console.print(_wrapped(line, width, "    "), soft_wrap=True)
     console.print()
     console.print(Text(s["plan"], style="bold underline"))
     if not view.plan:
@@ -127,7 +129,8 @@ def render_rich(view: ReportView, width: int, color: bool) -> str:
     console.print()
     console.print(Text(s["help_title"], style="bold underline"))
     for c in view.contacts:
-        console.print(Text(f"  • {c.name}: ", style="bold") + Text(f"{c.what} {c.how} ") + Text(c.url, style="underline"))
+        console.print(_wrapped(Text(f"  • {c.name}: ", style="bold") + Text(f"{c.what} {c.how}"), width, "    "), soft_wrap=True)
+        console.print(Text(f"    {c.url}", style="underline"), soft_wrap=True)
     if view.stale:
         console.print(Text(s["stale_warning"].format(items=", ".join(view.stale)), style="yellow"))
     console.print(Text(f"{s['content_version']}: {view.content_version}", style="dim"))

@@ -117,6 +117,15 @@ def answer_label(question: Question, option: Option, lang: str) -> str:
     return strings(lang).get(f"option_{option.id}", option.id)
 
 
+def describe_reasons(pairs: tuple[tuple[Question, Option], ...], lang: str) -> tuple[str, ...]:
+    """Short reasons: an answer with its own label speaks for itself; a bare yes/no needs its question."""
+    out: dict[str, None] = {}
+    for question, option in pairs:
+        label = answer_label(question, option, lang)
+        out[label if option.label is not None else f"{say(question.text, lang)} → {label}"] = None
+    return tuple(out)
+
+
 def describe_answers(pairs: tuple[tuple[Question, Option], ...], lang: str) -> tuple[str, ...]:
     """'Question → answer, answer' once per question, in the order first met."""
     by_question: dict[str, tuple[Question, list[Option]]] = {}
@@ -187,7 +196,7 @@ def build_view(assessment: Assessment, lang: str, explain: bool = False) -> Repo
             label=say(t.label, lang),
             level=assessment.profile.levels[t.id].level,
             level_label=say(config.level(assessment.profile.levels[t.id].level).label, lang),
-            reasons=describe_answers(assessment.profile.levels[t.id].raised_by, lang),
+            reasons=describe_reasons(assessment.profile.levels[t.id].raised_by, lang),
         )
         for t in config.threats
     )
