@@ -44,7 +44,7 @@ def main() -> None:
     }
     times: dict[str, list[float]] = {k: [] for k in commands}
     memory: dict[str, list[float]] = {k: [] for k in commands}
-    for name, cmd in commands.items():  # warm the file cache once
+    for cmd in commands.values():  # warm the file cache once
         run(cmd)
     for _ in range(rounds):
         for name, cmd in commands.items():

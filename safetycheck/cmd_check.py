@@ -7,12 +7,15 @@ import os
 import shutil
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from safetycheck.boundary import guarded, stdin_is_tty, stdout_is_tty
 from safetycheck.errors import UsageError
+
+if TYPE_CHECKING:
+    from safetycheck.model import ContentSet
 from safetycheck.helptext import H
 from safetycheck.messages import tr
 
@@ -56,8 +59,18 @@ def render(view: object, fmt: ReportFormat | None, to_file: bool) -> str:
     return renderer(view)  # type: ignore[arg-type]
 
 
-def emit(text: str, output: Path | None, force: bool, lang: str) -> None:
-    """Print, or write the file the person asked for (0600) with a warning that it is plain text."""
+def prepare(lang: str | None, pack: list[Path] | None) -> tuple[str, ContentSet]:
+    """What every command starts with: the person's language, then the content."""
+    from safetycheck.catalog import load_content
+    from safetycheck.i18n import choose_language
+
+    language = choose_language(lang)
+    return language, load_content(pack or [])
+
+
+def emit(text: str, output: Path | None, force: bool, lang: str, personal: bool = True) -> None:
+    """Print, or write the file the person asked for (0600); a file that reveals the person's
+    risks gets a warning that it is plain text (blank templates and handouts do not)."""
     if output is None:
         typer.echo(text, nl=False)
         return
@@ -65,7 +78,8 @@ def emit(text: str, output: Path | None, force: bool, lang: str) -> None:
     from safetycheck.output import write_private
 
     write_private(output, text.encode("utf-8"), force)
-    typer.echo(strings(lang)["warning_plaintext"].format(path=output), err=True)
+    if personal:
+        typer.echo(strings(lang)["warning_plaintext"].format(path=output), err=True)
 
 
 @guarded
@@ -85,12 +99,9 @@ def check(
 ) -> None:
     """Answer the questions (or score an answers file) and get your scores and action plan."""
     from safetycheck.assessment import assess, select_modules
-    from safetycheck.catalog import load_content
-    from safetycheck.i18n import choose_language
     from safetycheck.report import build_view
 
-    language = choose_language(lang)
-    content = load_content(pack or [])
+    language, content = prepare(lang, pack)
     if answers is not None:
         from safetycheck.answers import read_answers
 

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from safetycheck.boundary import guarded
-from safetycheck.cmd_check import ForceOption, FormatOption, LangOption, OutputOption, PackOption, ReportFormat, emit
+from safetycheck.cmd_check import ForceOption, FormatOption, LangOption, OutputOption, PackOption, ReportFormat, emit, prepare
 from safetycheck.errors import UsageError
 from safetycheck.helptext import H
 from safetycheck.messages import tr
@@ -26,14 +26,11 @@ def template(
     """Print a blank answers file: every question as a comment, answers left empty."""
     from safetycheck.answers import render_template
     from safetycheck.assessment import select_modules
-    from safetycheck.catalog import load_content
-    from safetycheck.i18n import choose_language
     from safetycheck.messages import strings
 
-    language = choose_language(lang)
-    content = load_content(pack or [])
+    language, content = prepare(lang, pack)
     chosen = select_modules(content, modules or [])
-    emit(render_template(content, chosen, language, strings(language)), output, force, language)
+    emit(render_template(content, chosen, language, strings(language)), output, force, language, personal=False)
 
 
 @guarded
@@ -43,14 +40,11 @@ def list_modules(
     pack: PackOption = None,
 ) -> None:
     """List the modules: questions, translation coverage per language, review date."""
-    from safetycheck.catalog import load_content
     from safetycheck.coverage import coverage
-    from safetycheck.i18n import LANGUAGES, choose_language
+    from safetycheck.i18n import LANGUAGES, say
     from safetycheck.messages import strings
-    from safetycheck.report import say
 
-    language = choose_language(lang)
-    content = load_content(pack or [])
+    language, content = prepare(lang, pack)
     rows = [{"id": m.id, "title": say(m.title, language), "questions": len(m.questions),
              "coverage": coverage(m, content.guidance), "reviewed": m.reviewed.isoformat()} for m in content.modules]
     if fmt is ReportFormat.json:
@@ -75,14 +69,11 @@ def guide(
     force: ForceOption = False,
 ) -> None:
     """Browse the guidance library, or print handouts for a module or an item."""
-    from safetycheck.catalog import load_content
     from safetycheck.guide import guide_items, render_guide
-    from safetycheck.i18n import choose_language
 
-    language = choose_language(lang)
-    content = load_content(pack or [])
+    language, content = prepare(lang, pack)
     items = guide_items(content, item_id, module)
-    emit(render_guide(items, language, fmt.value if fmt else None, output is not None), output, force, language)
+    emit(render_guide(items, language, fmt.value if fmt else None, output is not None), output, force, language, personal=False)
 
 
 @guarded

@@ -17,6 +17,7 @@ from safetycheck.cmd_check import (
     PackOption,
     ReportFormat,
     emit,
+    prepare,
     terminal_width,
 )
 from safetycheck.errors import UsageError
@@ -45,16 +46,14 @@ def summarize(
     """Participants, where the room stands per area, and what to teach first. Holds no one's answers."""
     import os
 
-    from safetycheck.catalog import load_content
-    from safetycheck.i18n import choose_language, say
+    from safetycheck.i18n import say
     from safetycheck.messages import strings
     from safetycheck.render_workshop import render_group_html, render_group_json, render_group_text
     from safetycheck.sanitize import clean
     from safetycheck.workshop import aggregate, summary_files
 
-    language = choose_language(lang)
+    language, content = prepare(lang, pack)
     s = strings(language)
-    content = load_content(pack or [])
     files = summary_files(paths)
     if not files:
         raise UsageError(tr("err_no_summaries"))
@@ -89,18 +88,9 @@ def worksheet(
 ) -> None:
     """A printable questionnaire with boxes to tick and a scoring key, for a workshop without devices."""
     from safetycheck.assessment import select_modules
-    from safetycheck.catalog import load_content
-    from safetycheck.i18n import choose_language
     from safetycheck.worksheet import render_worksheet_html, render_worksheet_markdown
 
-    language = choose_language(lang)
-    content = load_content(pack or [])
+    language, content = prepare(lang, pack)
     chosen = select_modules(content, modules or [])
     render = render_worksheet_html if fmt is PaperFormat.html else render_worksheet_markdown
-    text = render(content, chosen, language)
-    if output is None:
-        typer.echo(text, nl=False)
-    else:
-        from safetycheck.output import write_private
-
-        write_private(output, text.encode("utf-8"), force)  # a blank worksheet holds no one's answers: no warning
+    emit(render(content, chosen, language), output, force, language, personal=False)  # blank: no one's answers

@@ -8,7 +8,7 @@ AZ: dict[str, str] = {
     "score": "Bal",
     "band": "Səviyyə",
     "not_assessed": "qiymətləndirilməyib",
-    "score_note": "Ballar hələ nə dərəcədə qorunmasız olduğunuzu göstərir (0 = yaxşı qorunursunuz, 100 = heç bir qoruma yoxdur); üzləşdiyiniz təhdidlər nəzərə alınır.",
+    "score_note": "Ballar nə dərəcədə hələ də qorunmasız qaldığınızı göstərir (0 = yaxşı qorunursunuz, 100 = heç bir qoruma yoxdur); üzləşdiyiniz təhdidlər nəzərə alınır.",
     "threat_profile": "Nə ilə üzləşirsiniz",
     "threat": "Təhdid",
     "likelihood": "Ehtimal",
@@ -43,7 +43,7 @@ AZ: dict[str, str] = {
     "explain_risk": "Risk",
     "explain_weight": "Çəki",
     "explain_points": "Əlavə edir",
-    "explain_could_drop": "Nə qədər azala bilər",
+    "explain_could_drop": "Mümkün azalma",
     "explain_note": "Hər cavabın əlavə etdiyi bal onun riskinə (0-10) və qarşısını aldığı təhdidin çəkisinə mütənasibdir (risk × çəki). Cavabı ən təhlükəsiz varianta dəyişsəniz, bal son sütunda göstərilən qədər azalar.",
     "unanswered": "Cavab verilməyib (hesablanmır)",
     "later_details": "Addımları görmək üçün: safetycheck guide ID. Bütün hesabatı saxlamaq üçün: --format html --output report.html",
@@ -108,7 +108,7 @@ AZ: dict[str, str] = {
     "option": "Cavab",
     "valid": "Məzmun düzgündür: {modules} modul, {questions} sual, {items} tövsiyə.",
     "warnings_count": "{count} xəbərdarlıq",
-    "questions": "Suallar",
+    "questions": "Sual",
     "coverage": "Tərcümə olunub",
     "languages": "Dillər",
     "guidance_library": "Tövsiyələr",
@@ -122,7 +122,7 @@ AZ: dict[str, str] = {
         "Şifrələnməmiş (adi mətn) hesabatlar (--output) yalnız siz istədikdə yazılır və bu zaman xəbərdarlıq göstərilir."
     ),
     "privacy_limits": (
-        "Nəyə zəmanət verə bilmir: Python operativ yaddaşdakı məlumatları silə bilmir, terminalınız isə göstərilənləri sürüşdürmə tarixçəsində (scrollback) saxlayır. "
+        "safetycheck nəyə zəmanət verə bilmir: Python operativ yaddaşdakı məlumatları silə bilmir, terminalınız isə göstərilənləri sürüşdürmə tarixçəsində (scrollback) saxlayır. "
         "İşinizi bitirəndə terminal pəncərəsini bağlayın (və ya --clear istifadə edin), ortaq kompüterdə isə ayrıca məxfi sessiyadan istifadə edin."
     ),
     "version": "Versiya",
