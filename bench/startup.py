@@ -51,6 +51,10 @@ def main() -> None:
             ms, mib = run(cmd)
             times[name].append(ms)
             memory[name].append(mib)
+    from safetycheck.resources import compiled_content_file
+
+    mode = "compiled at build time (wheel install)" if compiled_content_file() else "parsed from YAML (checkout or editable install)"
+    print(f"content: {mode}; {rounds} rounds, interleaved")
     base = statistics.median(times["baseline --help"])
     print(f"{'command':<26}{'median ms':>10}{'ratio':>8}{'peak MiB':>10}")
     for name in commands:
