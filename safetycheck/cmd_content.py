@@ -55,7 +55,7 @@ def list_modules(
     for r in rows:
         cov = " ".join(f"{lg}:{r['coverage'][lg]:.0%}" for lg in LANGUAGES)  # type: ignore[index]
         typer.echo(f"{r['id']:<12} {r['questions']:>9}  {cov}  {r['reviewed']}   {r['title']}")
-    typer.echo(f"{sum(int(r['questions']) for r in rows)} {s['questions'].lower()}")  # type: ignore[call-overload]
+    typer.echo(s["questions_total"].format(n=sum(int(r["questions"]) for r in rows)))  # type: ignore[call-overload]
 
 
 @guarded

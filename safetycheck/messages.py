@@ -114,6 +114,7 @@ EN: dict[str, str] = {
     "valid": "Content is valid: {modules} modules, {questions} questions, {items} guidance items.",
     "warnings_count": "{count} warnings",
     "questions": "Questions",
+    "questions_total": "Questions in all: {n}",
     "coverage": "Translated",
     "languages": "Languages",
     "guidance_library": "Guidance",

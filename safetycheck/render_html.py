@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from html import escape
 
-from safetycheck.report import PlanEntry, ReportView
+from safetycheck.report import PlanEntry, ReportView, first_sentence
 from safetycheck.tailoring import BUCKETS
 
 CSS = """
 :root{--ink:#1b1f24;--muted:#57606a;--line:#d0d7de;--low:#2da44e;--moderate:#bf8700;--high:#d1581a;--critical:#cf222e}
 *{box-sizing:border-box}
-body{font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;color:var(--ink);max-width:46rem;margin:0 auto;padding:1rem}
+body{overflow-wrap:break-word;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;color:var(--ink);max-width:46rem;margin:0 auto;padding:1rem}
 h1{font-size:1.6rem;margin:.2rem 0}h2{font-size:1.25rem;border-bottom:1px solid var(--line);padding-bottom:.2rem;margin-top:2rem}
 h3{font-size:1.05rem;margin:1.2rem 0 .4rem}.muted{color:var(--muted);font-size:.9rem}
 .urgent{background:#ffebe9;border:2px solid var(--critical);border-radius:6px;padding:.6rem .8rem;font-weight:600}
@@ -115,6 +115,6 @@ def render_card_html(view: ReportView, limit: int = 10) -> str:
             f"<h1>{_e(s['card_title'])}</h1>", "<ul style=\"list-style:none;padding-left:0\">"]
     body += [f"<li>☐ {_e(entry.title)}</li>" for entry in view.plan[:limit]]
     body += ["</ul>", f"<h2>{_e(s['help_title'])}</h2>", "<ul>"]
-    body += [f"<li><strong>{_e(c.name)}</strong>: {_e(c.how)} {_e(c.url)}</li>" for c in view.contacts]
+    body += [f"<li><strong>{_e(c.name)}</strong>: {_e(first_sentence(c.how))} {_e(c.url)}</li>" for c in view.contacts]
     body += ["</ul>", f'<p class="muted">{_e(s["card_note"])}</p>']
     return page(s["card_title"], view.lang, body)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from safetycheck.report import PlanEntry, ReportView
+from safetycheck.report import PlanEntry, ReportView, first_sentence
 from safetycheck.tailoring import BUCKETS
 
 
@@ -145,6 +145,6 @@ def render_card(view: ReportView, limit: int = 10) -> str:
     out = [s["card_title"], ""]
     out += [f"[ ] {entry.title}" for entry in view.plan[:limit]]
     out += ["", s["help_title"]]
-    out += [f"- {c.name}: {c.how} {c.url}" for c in view.contacts]
+    out += [f"- {c.name}: {first_sentence(c.how)} {c.url}" for c in view.contacts]
     out += ["", s["card_note"]]
     return "\n".join(out) + "\n"

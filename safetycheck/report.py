@@ -117,6 +117,12 @@ def answer_label(question: Question, option: Option, lang: str) -> str:
     return strings(lang).get(f"option_{option.id}", option.id)
 
 
+def first_sentence(text: str) -> str:
+    """Where space is short (the pocket card): the first sentence, which says how to reach them."""
+    end = text.find(". ")
+    return text if end < 0 else text[: end + 1]
+
+
 def describe_reasons(pairs: tuple[tuple[Question, Option], ...], lang: str) -> tuple[str, ...]:
     """Short reasons: an answer with its own label speaks for itself; a bare yes/no needs its question."""
     out: dict[str, None] = {}

@@ -16,6 +16,14 @@ EXAMPLES = REPO / "examples" / "answers"
 TODAY = dt.date(2026, 11, 24)
 
 
+@pytest.fixture(autouse=True)
+def english_errors() -> None:
+    """Errors speak the language the last command chose; each test starts from English."""
+    from safetycheck.messages import set_language
+
+    set_language("en")
+
+
 @pytest.fixture(scope="session")
 def mini() -> ContentSet:
     return load_content(bundled=MINI)
