@@ -80,3 +80,20 @@ def test_rich_report_fits_the_terminal(columns: int) -> None:
     assert child.exitstatus == 0
     assert "Your plan" in output
     assert max(len(line.rstrip("\r")) for line in output.splitlines()) <= columns
+
+
+@pytest.mark.parametrize("no_color", [True, False])
+def test_no_color_is_respected(no_color: bool) -> None:
+    from pathlib import Path
+
+    example = Path(__file__).resolve().parents[1] / "examples" / "answers" / "peace-activist-baku.yaml"
+    env = {**os.environ, "PROMPT_TOOLKIT_NO_CPR": "1", "TERM": "xterm-256color", "SAFETYCHECK_LANG": "en"}
+    env.pop("NO_COLOR", None)
+    if no_color:
+        env["NO_COLOR"] = "1"
+    child = pexpect.spawn(sys.executable, ["-m", "safetycheck", "check", "--answers", str(example)], encoding="utf-8",
+                          dimensions=(40, 100), env=env, timeout=20)
+    output = child.read()
+    child.close()
+    assert child.exitstatus == 0
+    assert ("\x1b[" in output) is not no_color
