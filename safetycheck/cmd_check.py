@@ -171,13 +171,10 @@ def _ask(content: object, modules: list, lang: str) -> dict[str, tuple[str, ...]
 def run_guided(clear: bool = False) -> None:
     """No command on a terminal: choose areas, answer (context first), see results."""
     from safetycheck.assessment import assess, select_modules
-    from safetycheck.catalog import load_content
-    from safetycheck.i18n import choose_language
     from safetycheck.prompts import choose_modules
     from safetycheck.report import build_view
 
-    language = choose_language(None)
-    content = load_content()
+    language, content = prepare(None, None)
     picked = choose_modules(content.modules, language)
     chosen = select_modules(content, picked) if picked else [m for m in content.modules if not m.scored]
     given = _ask(content, chosen, language)

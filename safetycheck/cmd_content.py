@@ -118,12 +118,9 @@ def schema(
 def about(lang: LangOption = None) -> None:
     """Version, content review date, and the privacy promise in plain words."""
     from safetycheck import __version__
-    from safetycheck.catalog import load_content
-    from safetycheck.i18n import choose_language
     from safetycheck.messages import strings
 
-    language = choose_language(lang)
+    language, content = prepare(lang, None)
     s = strings(language)
-    content = load_content()
     typer.echo(f"{s['about_title']}\n\n{s['version']}: {__version__}\n{s['content_version']}: {content.version}\n"
                f"{s['content_reviewed']}: {content.reviewed.isoformat()}\n\n{s['privacy_promise']}\n\n{s['privacy_limits']}")

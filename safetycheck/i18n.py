@@ -14,7 +14,6 @@ if TYPE_CHECKING:  # the model costs ~7 ms to import; --help needs none of it
     from safetycheck.model import Text
 
 LANGUAGES = ("en", "az", "ru")
-LANGUAGE_NAMES = {"en": "English", "az": "Azərbaycanca", "ru": "Русский"}
 
 
 def localize(text: Text | None, lang: str) -> str:

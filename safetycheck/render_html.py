@@ -30,7 +30,7 @@ ul,ol{padding-left:1.3rem}a{color:#0969da;word-break:break-word}
 """
 
 
-def _e(text: str) -> str:
+def esc(text: str) -> str:
     return escape(text, quote=True)
 
 
@@ -38,73 +38,73 @@ def page(title: str, lang: str, body: list[str]) -> str:
     """A complete standalone HTML document."""
     return "\n".join([
         "<!DOCTYPE html>",
-        f'<html lang="{_e(lang)}"><head><meta charset="utf-8">',
+        f'<html lang="{esc(lang)}"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
         '<meta name="referrer" content="no-referrer">',
-        f"<title>{_e(title)}</title><style>{CSS}</style></head><body>",
+        f"<title>{esc(title)}</title><style>{CSS}</style></head><body>",
         *body,
         "</body></html>",
     ]) + "\n"
 
 
 def html_entry(s: dict[str, str], entry: PlanEntry) -> list[str]:
-    tag = f'<span class="tag">{_e(s["urgent"])}</span>' if entry.urgent else ""
-    out = [f'<div class="item" id="{_e(entry.id)}">',
-           f'<label><input type="checkbox"> <span>{_e(entry.title)}{tag}</span></label>',
-           f'<p class="muted">{_e(s["effort"])}: {_e(entry.effort_label)}</p>',
-           f"<p><strong>{_e(s['why'])}:</strong> {_e(entry.why)}</p>"]
+    tag = f'<span class="tag">{esc(s["urgent"])}</span>' if entry.urgent else ""
+    out = [f'<div class="item" id="{esc(entry.id)}">',
+           f'<label><input type="checkbox"> <span>{esc(entry.title)}{tag}</span></label>',
+           f'<p class="muted">{esc(s["effort"])}: {esc(entry.effort_label)}</p>',
+           f"<p><strong>{esc(s['why'])}:</strong> {esc(entry.why)}</p>"]
     if entry.triggers:
-        out.append(f"<p class=\"muted\">{_e(s['triggered_by'])}:</p><ul class=\"muted\">"
-                   + "".join(f"<li>{_e(t)}</li>" for t in entry.triggers) + "</ul>")
+        out.append(f"<p class=\"muted\">{esc(s['triggered_by'])}:</p><ul class=\"muted\">"
+                   + "".join(f"<li>{esc(t)}</li>" for t in entry.triggers) + "</ul>")
     for group in entry.steps:
-        out.append(f"<p><strong>{_e(s['steps'])} ({_e(group.label)})</strong></p><ol>"
-                   + "".join(f"<li>{_e(step)}</li>" for step in group.steps) + "</ol>")
+        out.append(f"<p><strong>{esc(s['steps'])} ({esc(group.label)})</strong></p><ol>"
+                   + "".join(f"<li>{esc(step)}</li>" for step in group.steps) + "</ol>")
     if entry.tradeoff:
-        out.append(f'<p class="tradeoff"><strong>{_e(s["tradeoff"])}:</strong> {_e(entry.tradeoff)}</p>')
-    out.append(f"<p>{_e(s['resources'])}:</p><ul>" + "".join(
-        f'<li><a href="{_e(r.url)}" rel="noreferrer noopener">{_e(r.title)}</a> ({_e(r.source)})</li>' for r in entry.resources) + "</ul>")
+        out.append(f'<p class="tradeoff"><strong>{esc(s["tradeoff"])}:</strong> {esc(entry.tradeoff)}</p>')
+    out.append(f"<p>{esc(s['resources'])}:</p><ul>" + "".join(
+        f'<li><a href="{esc(r.url)}" rel="noreferrer noopener">{esc(r.title)}</a> ({esc(r.source)})</li>' for r in entry.resources) + "</ul>")
     out.append("</div>")
     return out
 
 
 def render_html(view: ReportView) -> str:
     s = view.s
-    body = [f"<h1>{_e(s['report_title'])}</h1>", f'<p class="muted">{_e(s["date"])}: {_e(view.date)}</p>']
+    body = [f"<h1>{esc(s['report_title'])}</h1>", f'<p class="muted">{esc(s["date"])}: {esc(view.date)}</p>']
     if view.urgent_count:
-        body.append(f'<p class="urgent">{_e(s["urgent_banner"])}</p>')
-    body += [f"<h2>{_e(s['summary'])}</h2>", "<table>",
-             f"<tr><th>{_e(s['module'])}</th><th>{_e(s['score'])}</th><th></th><th>{_e(s['band'])}</th></tr>"]
+        body.append(f'<p class="urgent">{esc(s["urgent_banner"])}</p>')
+    body += [f"<h2>{esc(s['summary'])}</h2>", "<table>",
+             f"<tr><th>{esc(s['module'])}</th><th>{esc(s['score'])}</th><th></th><th>{esc(s['band'])}</th></tr>"]
     for m in view.modules:
         width = 0 if m.score is None else max(m.score, 2)
-        bar = f'<div class="bar" role="img" aria-label="{m.score}/100"><span class="band-{_e(m.band)}" style="width:{width}%"></span></div>'
-        body.append(f"<tr><td>{_e(m.title)}</td><td>{'-' if m.score is None else m.score}</td><td>{bar}</td><td>{_e(m.band_label)}</td></tr>")
-    body += ["</table>", f'<p class="muted">{_e(s["score_note"])}</p>', f"<h2>{_e(s['threat_profile'])}</h2>", "<ul>"]
+        bar = f'<div class="bar" role="img" aria-label="{m.score}/100"><span class="band-{esc(m.band)}" style="width:{width}%"></span></div>'
+        body.append(f"<tr><td>{esc(m.title)}</td><td>{'-' if m.score is None else m.score}</td><td>{bar}</td><td>{esc(m.band_label)}</td></tr>")
+    body += ["</table>", f'<p class="muted">{esc(s["score_note"])}</p>', f"<h2>{esc(s['threat_profile'])}</h2>", "<ul>"]
     for t in view.threats:
-        reason = f' <span class="muted">({_e(s["because"])}: {_e("; ".join(t.reasons))})</span>' if t.reasons else ""
-        body.append(f"<li><strong>{_e(t.label)}</strong>: {_e(t.level_label)}{reason}</li>")
-    body += ["</ul>", f"<h2>{_e(s['plan'])}</h2>"]
+        reason = f' <span class="muted">({esc(s["because"])}: {esc("; ".join(t.reasons))})</span>' if t.reasons else ""
+        body.append(f"<li><strong>{esc(t.label)}</strong>: {esc(t.level_label)}{reason}</li>")
+    body += ["</ul>", f"<h2>{esc(s['plan'])}</h2>"]
     if not view.plan:
-        body.append(f"<p>{_e(s['no_plan'])}</p>")
+        body.append(f"<p>{esc(s['no_plan'])}</p>")
     for bucket in BUCKETS:
         entries = view.bucket(bucket)
         if entries:
-            body.append(f"<h3>{_e(s['bucket_' + bucket])}</h3>")
+            body.append(f"<h3>{esc(s['bucket_' + bucket])}</h3>")
             for entry in entries:
                 body += html_entry(s, entry)
     for module, rows in view.explain:
-        body += [f"<h2>{_e(s['explain'])}: {_e(module)}</h2>", f'<p class="muted">{_e(s["explain_note"])}</p>', "<table>",
-                 "<tr>" + "".join(f"<th>{_e(s[k])}</th>" for k in ("explain_question", "explain_answer", "explain_risk", "explain_weight", "explain_points", "explain_could_drop")) + "</tr>"]
-        body += [f"<tr><td>{_e(r.question)}</td><td>{_e(r.answer)}</td><td>{r.risk}/{r.max_risk}</td><td>{r.weight:g} {_e(r.threat)}</td><td>+{r.points:g}</td><td>{r.could_drop:g}</td></tr>" for r in rows]
+        body += [f"<h2>{esc(s['explain'])}: {esc(module)}</h2>", f'<p class="muted">{esc(s["explain_note"])}</p>', "<table>",
+                 "<tr>" + "".join(f"<th>{esc(s[k])}</th>" for k in ("explain_question", "explain_answer", "explain_risk", "explain_weight", "explain_points", "explain_could_drop")) + "</tr>"]
+        body += [f"<tr><td>{esc(r.question)}</td><td>{esc(r.answer)}</td><td>{r.risk}/{r.max_risk}</td><td>{r.weight:g} {esc(r.threat)}</td><td>+{r.points:g}</td><td>{r.could_drop:g}</td></tr>" for r in rows]
         body.append("</table>")
     if view.unanswered:
-        body += [f"<h2>{_e(s['unanswered'])}</h2>", "<ul>"] + [f"<li>{_e(m)}: {_e(q)}</li>" for m, q in view.unanswered] + ["</ul>"]
-    body += [f"<h2>{_e(s['help_title'])}</h2>", "<ul>"]
-    body += [f'<li><strong>{_e(c.name)}</strong>: {_e(c.what)} {_e(c.how)} <a href="{_e(c.url)}" rel="noreferrer noopener">{_e(c.url)}</a> <span class="muted">({_e(s["checked"])} {_e(c.checked)})</span></li>' for c in view.contacts]
+        body += [f"<h2>{esc(s['unanswered'])}</h2>", "<ul>"] + [f"<li>{esc(m)}: {esc(q)}</li>" for m, q in view.unanswered] + ["</ul>"]
+    body += [f"<h2>{esc(s['help_title'])}</h2>", "<ul>"]
+    body += [f'<li><strong>{esc(c.name)}</strong>: {esc(c.what)} {esc(c.how)} <a href="{esc(c.url)}" rel="noreferrer noopener">{esc(c.url)}</a> <span class="muted">({esc(s["checked"])} {esc(c.checked)})</span></li>' for c in view.contacts]
     body.append("</ul>")
     if view.stale:
-        body.append(f'<p class="muted">{_e(s["stale_warning"].format(items=", ".join(view.stale)))}</p>')
-    body.append(f'<p class="muted">{_e(s["content_version"])}: {_e(view.content_version)}</p>')
+        body.append(f'<p class="muted">{esc(s["stale_warning"].format(items=", ".join(view.stale)))}</p>')
+    body.append(f'<p class="muted">{esc(s["content_version"])}: {esc(view.content_version)}</p>')
     return page(s["report_title"], view.lang, body)
 
 
@@ -112,9 +112,9 @@ def render_card_html(view: ReportView, limit: int = 10) -> str:
     """A printable pocket card (A6): the actions and where to get help, nothing about the person."""
     s = view.s
     body = ['<style>body{max-width:26rem}@media print{@page{size:A6;margin:8mm}body{font-size:9pt}}</style>',
-            f"<h1>{_e(s['card_title'])}</h1>", "<ul style=\"list-style:none;padding-left:0\">"]
-    body += [f"<li>☐ {_e(entry.title)}</li>" for entry in view.plan[:limit]]
-    body += ["</ul>", f"<h2>{_e(s['help_title'])}</h2>", "<ul>"]
-    body += [f"<li><strong>{_e(c.name)}</strong>: {_e(first_sentence(c.how))} {_e(c.url)}</li>" for c in view.contacts]
-    body += ["</ul>", f'<p class="muted">{_e(s["card_note"])}</p>']
+            f"<h1>{esc(s['card_title'])}</h1>", "<ul style=\"list-style:none;padding-left:0\">"]
+    body += [f"<li>☐ {esc(entry.title)}</li>" for entry in view.plan[:limit]]
+    body += ["</ul>", f"<h2>{esc(s['help_title'])}</h2>", "<ul>"]
+    body += [f"<li><strong>{esc(c.name)}</strong>: {esc(first_sentence(c.how))} {esc(c.url)}</li>" for c in view.contacts]
+    body += ["</ul>", f'<p class="muted">{esc(s["card_note"])}</p>']
     return page(s["card_title"], view.lang, body)

@@ -5,8 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 
-from safetycheck.render_html import _e as esc
-from safetycheck.render_html import page
+from safetycheck.render_html import esc, page
 from safetycheck.workshop import BANDS, FEW_PARTICIPANTS, GroupView
 
 ALL_BANDS = (*BANDS, "none")

@@ -9,7 +9,6 @@ from safetycheck.model import EFFORTS, MODULE_KINDS, PLATFORMS, QUESTION_TYPES
 
 ID_PATTERN = r"^[a-z][a-z0-9_]*$"
 GUIDANCE_ID_PATTERN = r"^[a-z][a-z0-9-]*$"
-LANGUAGE_PATTERN = r"^[a-z]{2}$"
 
 
 @dataclass(frozen=True)

@@ -18,8 +18,7 @@ from safetycheck.model import (
     QuestionCondition,
     ThreatCondition,
 )
-from safetycheck.render_html import _e as esc
-from safetycheck.render_html import page
+from safetycheck.render_html import esc, page
 from safetycheck.report import answer_label
 
 
