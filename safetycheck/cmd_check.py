@@ -15,7 +15,10 @@ from safetycheck.boundary import guarded, stdin_is_tty, stdout_is_tty
 from safetycheck.errors import UsageError
 
 if TYPE_CHECKING:
-    from safetycheck.model import ContentSet
+    from safetycheck.assessment import Assessment
+    from safetycheck.conditions import Answers
+    from safetycheck.model import ContentSet, Module
+    from safetycheck.report import ReportView
 from safetycheck.helptext import H
 from safetycheck.messages import tr
 
@@ -43,7 +46,7 @@ def terminal_width() -> int:
     return max(60, min(200, shutil.get_terminal_size((100, 24)).columns))
 
 
-def render(view: object, fmt: ReportFormat | None, to_file: bool) -> str:
+def render(view: ReportView, fmt: ReportFormat | None, to_file: bool) -> str:
     """Render a ReportView in a format; rich only when it goes to a terminal."""
     from safetycheck import render_html, render_json, render_text
 
@@ -52,11 +55,11 @@ def render(view: object, fmt: ReportFormat | None, to_file: bool) -> str:
         from safetycheck.render_rich import render_rich
 
         color = stdout_is_tty() and not to_file and "NO_COLOR" not in os.environ
-        return render_rich(view, terminal_width(), color)  # type: ignore[arg-type]
+        return render_rich(view, terminal_width(), color)
     renderer = {ReportFormat.plain: render_text.render_plain, ReportFormat.markdown: render_text.render_markdown,
                 ReportFormat.html: render_html.render_html, ReportFormat.json: render_json.render_json,
                 ReportFormat.card: render_text.render_card, ReportFormat.card_html: render_html.render_card_html}[chosen]
-    return renderer(view)  # type: ignore[arg-type]
+    return renderer(view)
 
 
 def prepare(lang: str | None, pack: list[Path] | None) -> tuple[str, ContentSet]:
@@ -123,8 +126,8 @@ def check(
         clear_screen()
 
 
-def save_session(path: Path, answers: dict[str, tuple[str, ...]], modules: tuple[str, ...], lang: str,
-                 content: object, today: dt.date, passphrase_file: Path | None, force: bool) -> None:
+def save_session(path: Path, answers: Answers, modules: tuple[str, ...], lang: str,
+                 content: ContentSet, today: dt.date, passphrase_file: Path | None, force: bool) -> None:
     from safetycheck.messages import strings
     from safetycheck.output import write_private
     from safetycheck.saves import read_passphrase, to_bytes
@@ -133,18 +136,18 @@ def save_session(path: Path, answers: dict[str, tuple[str, ...]], modules: tuple
     if path.exists() and not force:  # checked before the passphrase is asked, so no one types it for nothing
         raise UsageError(tr("err_exists"), str(path))
     passphrase = read_passphrase(passphrase_file, confirm=True)
-    write_private(path, seal(to_bytes(answers, modules, lang, content, today), passphrase), force)  # type: ignore[arg-type]
+    write_private(path, seal(to_bytes(answers, modules, lang, content, today), passphrase), force)
     typer.echo(strings(lang)["saved"].format(path=path), err=True)
 
 
-def write_anonymous_summary(path: Path, assessment: object, lang: str, force: bool) -> None:
+def write_anonymous_summary(path: Path, assessment: Assessment, lang: str, force: bool) -> None:
     import json
 
     from safetycheck.messages import strings
     from safetycheck.output import write_private
     from safetycheck.workshop import build_summary
 
-    data = json.dumps(build_summary(assessment, lang), indent=2) + "\n"  # type: ignore[arg-type]
+    data = json.dumps(build_summary(assessment, lang), indent=2) + "\n"
     write_private(path, data.encode("utf-8"), force)
     typer.echo(strings(lang)["summary_written"].format(path=path), err=True)
 
@@ -161,11 +164,11 @@ def _no_terminal(lang: str) -> str:
     return strings(lang)["no_terminal"]
 
 
-def _ask(content: object, modules: list, lang: str) -> dict[str, tuple[str, ...]]:
+def _ask(content: ContentSet, modules: list[Module], lang: str) -> dict[str, tuple[str, ...]]:
     from safetycheck.prompts import QuestionaryAsker
     from safetycheck.session import run_session
 
-    return run_session(content, modules, QuestionaryAsker(lang))  # type: ignore[arg-type]
+    return run_session(content, modules, QuestionaryAsker(lang))
 
 
 def run_guided(clear: bool = False) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -24,19 +24,33 @@ from safetycheck.cmd_check import (
 )
 from safetycheck.helptext import H
 
+if TYPE_CHECKING:
+    from safetycheck.assessment import Assessment
+    from safetycheck.model import ContentSet
+    from safetycheck.saves import SavedSession
+
 SaveArgument = Annotated[Path, typer.Argument(help=H["opt_save_file"], show_default=False)]
 
 
-def _load(path: Path, passphrase: str, content: object) -> tuple[object, list[str], object]:
+def _read(path: Path) -> bytes:
+    """Read a save once; a missing, foreign, truncated or newer file fails before anyone types a passphrase."""
+    from safetycheck.saves import read_save
+    from safetycheck.vault import check_header
+
+    blob = read_save(path)
+    check_header(blob, str(path))
+    return blob
+
+
+def _load(blob: bytes, path: Path, passphrase: str, content: ContentSet) -> tuple[Assessment, list[str], SavedSession]:
     from safetycheck.assessment import assess, select_modules
-    from safetycheck.saves import from_bytes, read_save, reconcile
+    from safetycheck.saves import from_bytes, reconcile
     from safetycheck.vault import unseal
 
-    saved = from_bytes(unseal(read_save(path), passphrase, str(path)), str(path))
-    answers, dropped = reconcile(saved, content)  # type: ignore[arg-type]
-    known = [m for m in saved.modules if content.module(m) is not None]  # type: ignore[attr-defined]
-    assessment = assess(content, answers, select_modules(content, known), saved.date)  # type: ignore[arg-type]
-    return assessment, dropped, saved
+    saved = from_bytes(unseal(blob, passphrase, str(path)), str(path))
+    answers, dropped = reconcile(saved, content)
+    known = [m for m in saved.modules if content.module(m) is not None]
+    return assess(content, answers, select_modules(content, known), saved.date), dropped, saved
 
 
 @guarded
@@ -55,17 +69,17 @@ def open_save(
     from safetycheck.i18n import choose_language
     from safetycheck.messages import strings
     from safetycheck.report import build_view
-    from safetycheck.saves import read_passphrase, read_save
+    from safetycheck.saves import read_passphrase
 
-    read_save(save)  # a missing or foreign file fails before anyone types a passphrase
+    blob = _read(save)
     content = load_content()
     passphrase = read_passphrase(passphrase_file, confirm=False)
-    assessment, dropped, saved = _load(save, passphrase, content)
-    language = choose_language(lang) if lang else saved.lang  # type: ignore[attr-defined]
+    assessment, dropped, saved = _load(blob, save, passphrase, content)
+    language = choose_language(lang) if lang else saved.lang
     s = strings(language)
     if dropped:
         typer.echo(s["dropped_answers"].format(items=", ".join(dropped)), err=True)
-    emit(render(build_view(assessment, language, explain), fmt, output is not None), output, force, language)  # type: ignore[arg-type]
+    emit(render(build_view(assessment, language, explain), fmt, output is not None), output, force, language)
     if clear:
         clear_screen()
 
@@ -87,16 +101,16 @@ def compare(
     from safetycheck.progress import compare as compare_assessments
     from safetycheck.progress import render_progress
     from safetycheck.sanitize import clean
-    from safetycheck.saves import read_passphrase, read_save
+    from safetycheck.saves import read_passphrase
 
-    read_save(old), read_save(new)
+    old_blob, new_blob = _read(old), _read(new)
     content = load_content()
     passphrase = read_passphrase(passphrase_file, confirm=False)
-    before, dropped_old, _ = _load(old, passphrase, content)
-    after, dropped_new, saved = _load(new, passphrase, content)
-    language = choose_language(lang) if lang else saved.lang  # type: ignore[attr-defined]
+    before, dropped_old, _ = _load(old_blob, old, passphrase, content)
+    after, dropped_new, saved = _load(new_blob, new, passphrase, content)
+    language = choose_language(lang) if lang else saved.lang
     dropped = tuple(clean(q) for q in dict.fromkeys(dropped_old + dropped_new))
-    view = compare_assessments(before, after, language, dropped)  # type: ignore[arg-type]
+    view = compare_assessments(before, after, language, dropped)
     if fmt is ReportFormat.json:
         text = json.dumps({**asdict(view), "modules": [{**asdict(m), "change": m.change} for m in view.modules]},
                           ensure_ascii=False, indent=2) + "\n"

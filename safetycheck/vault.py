@@ -42,20 +42,26 @@ def seal(plaintext: bytes, passphrase: str, log2_n: int = DEFAULT_LOG2_N) -> byt
     return header + AESGCM(_key(passphrase, salt, log2_n, DEFAULT_R, DEFAULT_P)).encrypt(nonce, plaintext, header)
 
 
+def check_header(blob: bytes, shown: str) -> tuple[int, int, int, bytes, bytes]:
+    """Refuse what is not a save we can open (log2 n, r, p, salt, nonce), before any passphrase is asked."""
+    if not blob.startswith(MAGIC):
+        raise SafetycheckError(tr("err_not_save"), shown)
+    if len(blob) < _HEADER.size + 16:
+        raise SafetycheckError(tr("err_save_truncated"), shown)
+    _magic, version, log2_n, r, p, salt, nonce = _HEADER.unpack_from(blob)
+    if version > FORMAT_VERSION:
+        raise SafetycheckError(tr("err_save_newer", version=version), shown)
+    if version < 1 or not (10 <= log2_n <= 22 and 1 <= r <= 32 and 1 <= p <= 4):
+        raise SafetycheckError(tr("err_save_header"), shown)
+    return log2_n, r, p, salt, nonce
+
+
 def unseal(blob: bytes, passphrase: str, shown: str) -> bytes:
     """Decrypt, or raise a one-line error that says what is wrong without guessing at secrets."""
     from cryptography.exceptions import InvalidTag
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-    if not blob.startswith(MAGIC):
-        raise SafetycheckError(tr("err_not_save"), shown)
-    if len(blob) < _HEADER.size + 16:
-        raise SafetycheckError(tr("err_save_truncated"), shown)
-    magic, version, log2_n, r, p, salt, nonce = _HEADER.unpack_from(blob)
-    if version > FORMAT_VERSION:
-        raise SafetycheckError(tr("err_save_newer", version=version), shown)
-    if version < 1 or not (10 <= log2_n <= 22 and 1 <= r <= 32 and 1 <= p <= 4):
-        raise SafetycheckError(tr("err_save_header"), shown)
+    log2_n, r, p, salt, nonce = check_header(blob, shown)
     header = blob[: _HEADER.size]
     try:
         return AESGCM(_key(passphrase, salt, log2_n, r, p)).decrypt(nonce, blob[_HEADER.size :], header)

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import struct
-import sys
 from pathlib import Path
 
-import pexpect
 import pytest
 from typer.testing import CliRunner
 
@@ -17,6 +14,7 @@ from safetycheck.cli import app
 from safetycheck.vault import MAGIC, seal, unseal
 
 from .conftest import EXAMPLES
+from .terminal import interrupt_and_expect_stop, spawn
 
 runner = CliRunner()
 EXAMPLE = str(EXAMPLES / "peace-activist-baku.yaml")
@@ -157,14 +155,9 @@ def test_no_terminal_and_no_passphrase_file(tmp_path: Path) -> None:
     assert not (tmp_path / "x.sc").exists()
 
 
-def _spawn(*args: str) -> pexpect.spawn:
-    env = {**os.environ, "NO_COLOR": "1", "PROMPT_TOOLKIT_NO_CPR": "1", "SAFETYCHECK_LANG": "en"}
-    return pexpect.spawn(sys.executable, ["-m", "safetycheck", *args], encoding="utf-8", env=env, timeout=30, dimensions=(40, 100))
-
-
 def test_passphrase_is_asked_twice_hidden(tmp_path: Path) -> None:
     target = tmp_path / "me.sc"
-    child = _spawn("check", "--answers", EXAMPLE, "--save", str(target), "--format", "json")
+    child = spawn("check", "--answers", EXAMPLE, "--save", str(target), "--format", "json")
     child.expect("Passphrase")
     child.sendline("my secret passphrase")
     child.expect("Repeat")
@@ -178,18 +171,14 @@ def test_passphrase_is_asked_twice_hidden(tmp_path: Path) -> None:
 
 def test_ctrl_c_at_the_passphrase_prompt(tmp_path: Path) -> None:
     target = tmp_path / "me.sc"
-    child = _spawn("check", "--answers", EXAMPLE, "--save", str(target))
+    child = spawn("check", "--answers", EXAMPLE, "--save", str(target))
     child.expect("Passphrase")
-    child.sendcontrol("c")
-    child.expect("Stopped. Nothing was saved.")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 130
+    interrupt_and_expect_stop(child)
     assert list(tmp_path.iterdir()) == []
 
 
 def test_clear_wipes_screen_and_scrollback() -> None:
-    child = _spawn("check", "--answers", EXAMPLE, "--clear")
+    child = spawn("check", "--answers", EXAMPLE, "--clear")
     output = child.read()
     child.close()
     assert child.exitstatus == 0

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import sys
 
 import pexpect
 import pytest
 
+from .terminal import interrupt_and_expect_stop, spawn
+
 PROMPT = r"\d+/\d+ · "
-
-
-def spawn(*args: str, dimensions: tuple[int, int] = (40, 100)) -> pexpect.spawn:
-    env = {**os.environ, "NO_COLOR": "1", "PROMPT_TOOLKIT_NO_CPR": "1", "TERM": "xterm", "SAFETYCHECK_LANG": "en", "COLUMNS": str(dimensions[1])}
-    return pexpect.spawn(sys.executable, ["-m", "safetycheck", *args], encoding="utf-8", dimensions=dimensions, env=env, timeout=20)
 
 
 def test_answering_by_keystrokes_shows_the_results() -> None:
@@ -42,22 +38,14 @@ def test_ctrl_c_stops_without_saving() -> None:
     child = spawn("check", "device")
     child.expect(PROMPT)
     child.expect(r"\?")
-    child.sendcontrol("c")
-    child.expect("Stopped. Nothing was saved.")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 130
+    interrupt_and_expect_stop(child)
     assert "Traceback" not in (child.before or "")
 
 
 def test_guided_session_starts_with_module_choice() -> None:
     child = spawn()
     child.expect("Which areas do you want to check")
-    child.sendcontrol("c")
-    child.expect("Stopped. Nothing was saved.")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 130
+    interrupt_and_expect_stop(child)
 
 
 def test_no_terminal_means_use_answers(tmp_path: object) -> None:
@@ -87,12 +75,7 @@ def test_no_color_is_respected(no_color: bool) -> None:
     from pathlib import Path
 
     example = Path(__file__).resolve().parents[1] / "examples" / "answers" / "peace-activist-baku.yaml"
-    env = {**os.environ, "PROMPT_TOOLKIT_NO_CPR": "1", "TERM": "xterm-256color", "SAFETYCHECK_LANG": "en"}
-    env.pop("NO_COLOR", None)
-    if no_color:
-        env["NO_COLOR"] = "1"
-    child = pexpect.spawn(sys.executable, ["-m", "safetycheck", "check", "--answers", str(example)], encoding="utf-8",
-                          dimensions=(40, 100), env=env, timeout=20)
+    child = spawn("check", "--answers", str(example), color=not no_color)
     output = child.read()
     child.close()
     assert child.exitstatus == 0
