@@ -25,7 +25,7 @@ class CompileContentHook(BuildHookInterface):  # type: ignore[misc]
         root = Path(self.root)
         sys.path.insert(0, str(root))
         try:
-            from safetycheck.compiled import compile_content
+            from safetycheck.content.build import compile_content
         finally:
             sys.path.pop(0)
         out = Path(tempfile.mkdtemp(prefix="safetycheck-build-")) / "content.json"

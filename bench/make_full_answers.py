@@ -3,9 +3,9 @@ riskiest option, so the report is as long as it gets (the worst case for renderi
 
 from pathlib import Path
 
-from safetycheck.catalog import load_content
-from safetycheck.conditions import applies
-from safetycheck.threats import build_profile
+from safetycheck.content.catalog import load_content
+from safetycheck.engine.conditions import applies
+from safetycheck.engine.threats import build_profile
 
 content = load_content()
 answers: dict[str, tuple[str, ...]] = {}

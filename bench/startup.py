@@ -51,7 +51,7 @@ def main() -> None:
             ms, mib = run(cmd)
             times[name].append(ms)
             memory[name].append(mib)
-    from safetycheck.resources import compiled_content_file
+    from safetycheck.content.resources import compiled_content_file
 
     mode = "compiled at build time (wheel install)" if compiled_content_file() else "parsed from YAML (checkout or editable install)"
     print(f"content: {mode}; {rounds} rounds, interleaved")

@@ -24,7 +24,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--count", type=int, default=10_000)
     count = parser.parse_args().count
-    from safetycheck.catalog import load_content
+    from safetycheck.content.catalog import load_content
 
     guidance = sorted(load_content().guidance)
     rng = random.Random(7)

@@ -1,3 +1,3 @@
-from safetycheck.cli import main
+from safetycheck.cli.app import main
 
 main()

@@ -30,7 +30,7 @@ def hook(event: str, args: tuple[object, ...]) -> None:
 
 sys.addaudithook(hook)
 
-from safetycheck.cli import app  # noqa: E402
+from safetycheck.cli.app import app  # noqa: E402
 
 code: object = 0
 try:

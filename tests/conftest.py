@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from safetycheck.catalog import load_content
-from safetycheck.model import ContentSet
+from safetycheck.content.catalog import load_content
+from safetycheck.engine.model import ContentSet
 
 FIXTURES = Path(__file__).parent / "fixtures"
 MINI = FIXTURES / "mini"
@@ -19,7 +19,7 @@ TODAY = dt.date(2026, 11, 24)
 @pytest.fixture(autouse=True)
 def english_errors() -> None:
     """Errors speak the language the last command chose; each test starts from English."""
-    from safetycheck.messages import set_language
+    from safetycheck.i18n.messages import set_language
 
     set_language("en")
 

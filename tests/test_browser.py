@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from safetycheck.cli import app
+from safetycheck.cli.app import app
 
 from .conftest import EXAMPLES
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from safetycheck import boundary
-from safetycheck.cli import app
+from safetycheck.cli import boundary
+from safetycheck.cli.app import app
 
 runner = CliRunner()
 
@@ -42,7 +42,7 @@ def test_no_command_without_terminal_prints_help(monkeypatch: pytest.MonkeyPatch
 
 
 def test_check_without_terminal_or_answers_says_use_answers(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("safetycheck.cmd_check.stdin_is_tty", lambda: False)
+    monkeypatch.setattr("safetycheck.cli.check.stdin_is_tty", lambda: False)
     code, _, err = run("check")
     assert code == 2
     assert "use --answers FILE" in err
@@ -123,8 +123,8 @@ def test_missing_answers_file(tmp_path: Path) -> None:
 
 
 def test_yes_no_in_answers_mean_what_was_typed(tmp_path: Path) -> None:
-    from safetycheck.answers import read_answers
-    from safetycheck.catalog import load_content
+    from safetycheck.content.answers import read_answers
+    from safetycheck.content.catalog import load_content
 
     content = load_content()
     yesno = next(q for m in content.modules for q in m.questions if q.type == "yesno")

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from safetycheck.crossref import untriggered_guidance
-from safetycheck.model import NOT_SURE, ContentSet
+from safetycheck.content.crossref import untriggered_guidance
+from safetycheck.engine.model import NOT_SURE, ContentSet
 
 MODULES = ["context", "device", "accounts", "comms", "travel", "family", "online"]
 

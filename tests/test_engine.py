@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from safetycheck.assessment import assess, select_modules
-from safetycheck.conditions import holds
-from safetycheck.model import AllOf, AnyOf, ContentSet, Not, QuestionCondition, ThreatCondition
-from safetycheck.scoring import score_module
-from safetycheck.threats import build_profile
+from safetycheck.engine.assessment import assess, select_modules
+from safetycheck.engine.conditions import holds
+from safetycheck.engine.model import AllOf, AnyOf, ContentSet, Not, QuestionCondition, ThreatCondition
+from safetycheck.engine.scoring import score_module
+from safetycheck.engine.threats import build_profile
 
 from .conftest import TODAY
 

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from safetycheck.cli import app
+from safetycheck.cli.app import app
 from safetycheck.sanitize import clean
 
 runner = CliRunner()

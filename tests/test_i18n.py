@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from safetycheck.cli import app
-from safetycheck.coverage import guidance_texts, module_texts
-from safetycheck.i18n import LANGUAGES, UNTRANSLATED_MARK, choose_language, say
-from safetycheck.messages import EN, strings
-from safetycheck.model import ContentSet, Text
+from safetycheck.cli.app import app
+from safetycheck.content.coverage import guidance_texts, module_texts
+from safetycheck.engine.model import ContentSet, Text
+from safetycheck.i18n.language import LANGUAGES, UNTRANSLATED_MARK, choose_language, say
+from safetycheck.i18n.messages import EN, strings
 
 from .conftest import EXAMPLES
 
@@ -124,11 +124,11 @@ def test_no_english_left_in_reports_prompts_worksheets_and_summaries(bundled: Co
 
 @pytest.mark.parametrize("lang", ["az", "ru"])
 def test_cyrillic_and_azerbaijani_wrap_at_60_columns(lang: str) -> None:
-    from safetycheck.answers import read_answers
-    from safetycheck.assessment import assess, select_modules
-    from safetycheck.catalog import load_content
-    from safetycheck.render_rich import render_rich
-    from safetycheck.report import build_view
+    from safetycheck.content.answers import read_answers
+    from safetycheck.content.catalog import load_content
+    from safetycheck.engine.assessment import assess, select_modules
+    from safetycheck.render.report import build_view
+    from safetycheck.render.terminal import render_rich
 
     content = load_content()
     answers, modules = read_answers(EXAMPLES / "peace-activist-baku.yaml", content)

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from safetycheck.content.loader import parse_yaml, read_yaml
 from safetycheck.errors import SafetycheckError
-from safetycheck.loader import parse_yaml, read_yaml
 
 
 def test_yes_no_on_off_stay_words() -> None:

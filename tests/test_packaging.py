@@ -31,14 +31,14 @@ def test_wheel_holds_every_content_file(wheel: Path) -> None:
         assert sources, kind
         for name in sources:
             assert f"safetycheck/{kind}/{name}" in names, name
-    assert "safetycheck/cli.py" in names
+    assert "safetycheck/cli/app.py" in names and "safetycheck/engine/model.py" in names
     assert "safetycheck/_compiled/content.json" in names
 
 
 def test_compiled_content_equals_the_yaml(wheel: Path) -> None:
     """The wheel's build-time compiled content gives exactly the model the YAML gives."""
-    from safetycheck.catalog import load_content
-    from safetycheck.compiled import read_compiled
+    from safetycheck.content.catalog import load_content
+    from safetycheck.content.compiled import read_compiled
 
     compiled = zipfile.ZipFile(wheel).read("safetycheck/_compiled/content.json")
     path = wheel.parent / "content.json"
@@ -56,8 +56,8 @@ def test_installed_wheel_finds_its_content_from_another_directory(wheel: Path, t
     target = tmp_path / "site"
     subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
                    check=True, capture_output=True, timeout=300)
-    code = ("import sys; from safetycheck.resources import bundled_content_dir, compiled_content_file; "
-            "from safetycheck.catalog import load_content; c = load_content(); "
+    code = ("import sys; from safetycheck.content.resources import bundled_content_dir, compiled_content_file; "
+            "from safetycheck.content.catalog import load_content; c = load_content(); "
             "print(bundled_content_dir()); print(compiled_content_file()); print(c.version, len(c.modules), len(c.guidance)); "
             "print('yaml' in sys.modules)")
     site = {str(Path(p).resolve()) for p in sys.path if p.endswith("site-packages")}
@@ -67,7 +67,7 @@ def test_installed_wheel_finds_its_content_from_another_directory(wheel: Path, t
     content_dir, compiled, summary, yaml_loaded = result.stdout.strip().splitlines()
     assert Path(content_dir) == target / "safetycheck"
     assert Path(compiled) == target / "safetycheck" / "_compiled" / "content.json"
-    from safetycheck.catalog import load_content
+    from safetycheck.content.catalog import load_content
 
     source = load_content()
     assert summary == f"{source.version} {len(source.modules)} {len(source.guidance)}"
@@ -75,7 +75,7 @@ def test_installed_wheel_finds_its_content_from_another_directory(wheel: Path, t
 
 
 def test_importing_the_cli_pulls_in_no_heavy_module() -> None:
-    code = ("import sys, safetycheck.cli; heavy = {'questionary', 'prompt_toolkit', 'yaml', 'rich.console', 'rich.table'}; "
+    code = ("import sys, safetycheck.cli.app; heavy = {'questionary', 'prompt_toolkit', 'yaml', 'rich.console', 'rich.table'}; "
             "print(sorted(heavy & set(sys.modules)))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=REPO)
     assert result.stdout.strip() == "[]", result.stdout + result.stderr

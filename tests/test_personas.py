@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from safetycheck.answers import read_answers
-from safetycheck.assessment import Assessment, assess, select_modules
-from safetycheck.model import ContentSet
+from safetycheck.content.answers import read_answers
+from safetycheck.engine.assessment import Assessment, assess, select_modules
+from safetycheck.engine.model import ContentSet
 
 from .conftest import EXAMPLES
 
@@ -105,8 +105,8 @@ def test_activist_threatened_with_a_leak(bundled: ContentSet) -> None:
 
 
 def test_not_travelling_means_no_travel_questions(bundled: ContentSet) -> None:
-    from safetycheck.scoring import applicable_questions
-    from safetycheck.threats import build_profile
+    from safetycheck.engine.scoring import applicable_questions
+    from safetycheck.engine.threats import build_profile
 
     answers = {"context.travel_planned": ("none",)}
     travel = bundled.module("travel")

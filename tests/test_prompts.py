@@ -10,9 +10,9 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.input.base import PipeInput
 from prompt_toolkit.output import DummyOutput
 
-from safetycheck.model import ContentSet, Question
-from safetycheck.prompts import QuestionaryAsker
-from safetycheck.session import BACK, SKIP, Progress, run_session
+from safetycheck.cli.prompts import QuestionaryAsker
+from safetycheck.engine.model import ContentSet, Question
+from safetycheck.engine.session import BACK, SKIP, Progress, run_session
 
 DOWN, ENTER, SPACE, CTRL_C = "\x1b[B", "\r", " ", "\x03"
 
@@ -97,11 +97,11 @@ def test_interactive_check_through_the_cli(keys: PipeInput, monkeypatch: pytest.
     """CliRunner + pipe input: the whole command with every question skipped by Enter on empty checkboxes."""
     from typer.testing import CliRunner
 
-    from safetycheck.catalog import load_content
-    from safetycheck.cli import app
+    from safetycheck.cli.app import app
+    from safetycheck.content.catalog import load_content
 
     content = load_content()
-    monkeypatch.setattr("safetycheck.cmd_check.stdin_is_tty", lambda: True)
+    monkeypatch.setattr("safetycheck.cli.check.stdin_is_tty", lambda: True)
     # Choose "Skip" for every question of context and device: down past options and separator.
     script = []
     for module in (content.module("context"), content.module("device")):

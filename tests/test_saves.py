@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from safetycheck.cli import app
-from safetycheck.vault import MAGIC, seal, unseal
+from safetycheck.cli.app import app
+from safetycheck.storage.vault import MAGIC, seal, unseal
 
 from .conftest import EXAMPLES
 from .terminal import interrupt_and_expect_stop, spawn
@@ -119,8 +119,8 @@ def test_short_passphrase_is_refused_before_anything_is_written(tmp_path: Path) 
 
 
 def test_save_opens_after_content_changes(tmp_path: Path, passphrase: Path) -> None:
-    from safetycheck import saves
-    from safetycheck.catalog import load_content
+    from safetycheck.content.catalog import load_content
+    from safetycheck.storage import saves
 
     content = load_content()
     import datetime as dt

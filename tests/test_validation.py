@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from safetycheck.catalog import load_content
+from safetycheck.content.catalog import load_content
 from safetycheck.errors import ContentErrors
 
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from safetycheck.cli import app
-from safetycheck.workshop import aggregate
+from safetycheck.cli.app import app
+from safetycheck.engine.workshop import aggregate
 
 from .conftest import EXAMPLES
 
@@ -31,7 +31,7 @@ def make_summaries(folder: Path, personas: list[Path] = PERSONAS) -> list[Path]:
 
 
 def test_anonymous_summary_holds_no_answers_or_identifying_data(tmp_path: Path) -> None:
-    from safetycheck.catalog import load_content
+    from safetycheck.content.catalog import load_content
 
     content = load_content()
     target = make_summaries(tmp_path / "s", [EXAMPLES / "exile-parents-visited.yaml"])[0]

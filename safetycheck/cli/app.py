@@ -1,0 +1,70 @@
+"""The command line: wires options to the engine. Heavy libraries are imported inside commands,
+so `safetycheck --help` stays fast (see bench/)."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from safetycheck import __version__
+from safetycheck.cli.boundary import guarded, stdin_is_tty
+from safetycheck.cli.check import check, run_guided
+from safetycheck.cli.content import about, guide, list_modules, schema, template, validate
+from safetycheck.cli.helptext import H
+from safetycheck.cli.saves import compare, open_save
+from safetycheck.cli.workshop import worksheet, workshop_app
+
+app = typer.Typer(
+    name="safetycheck",
+    help=H["app_help"],
+    add_completion=False,
+    no_args_is_help=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+@app.callback(invoke_without_command=True)
+def root(
+    ctx: typer.Context,
+    version: bool = typer.Option(False, "--version", help=H["opt_version"]),
+    clear: bool = typer.Option(False, "--clear", help=H["opt_clear_guided"]),
+) -> None:
+    """Check how exposed you are and get a prioritised plan. Run with no command for a guided session."""
+    if version:
+        typer.echo(f"safetycheck {__version__}")
+        raise typer.Exit(0)
+    if ctx.invoked_subcommand is not None:
+        return
+    if stdin_is_tty():
+        guarded(run_guided)(clear)
+        return
+    typer.echo(ctx.get_help())
+
+
+app.command("check", help=H["cmd_check"])(check)
+app.command("open", help=H["cmd_open"])(open_save)
+app.command("compare", help=H["cmd_compare"])(compare)
+app.command("template", help=H["cmd_template"])(template)
+app.command("list", help=H["cmd_list"])(list_modules)
+app.command("guide", help=H["cmd_guide"])(guide)
+app.command("validate", help=H["cmd_validate"])(validate)
+app.command("schema", help=H["cmd_schema"])(schema)
+app.command("about", help=H["cmd_about"])(about)
+app.command("worksheet", help=H["cmd_worksheet"])(worksheet)
+app.add_typer(workshop_app, name="workshop")
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:  # Ctrl-C outside a command (e.g. while Typer parses): same promise
+        from safetycheck.cli.boundary import stopped_message
+
+        sys.stderr.write(f"\n{stopped_message()}\n")
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,126 @@
+"""Commands about the content itself: template, list, guide, validate, schema, about."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from safetycheck.cli.boundary import guarded
+from safetycheck.cli.check import ForceOption, FormatOption, LangOption, OutputOption, PackOption, ReportFormat, emit, prepare
+from safetycheck.cli.helptext import H
+from safetycheck.errors import UsageError
+from safetycheck.i18n.messages import tr
+
+
+@guarded
+def template(
+    modules: Annotated[list[str] | None, typer.Argument(help=H["opt_template_modules"], show_default=False)] = None,
+    lang: LangOption = None,
+    pack: PackOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+) -> None:
+    """Print a blank answers file: every question as a comment, answers left empty."""
+    from safetycheck.content.answers import render_template
+    from safetycheck.engine.assessment import select_modules
+    from safetycheck.i18n.messages import strings
+
+    language, content = prepare(lang, pack)
+    chosen = select_modules(content, modules or [])
+    emit(render_template(content, chosen, language, strings(language)), output, force, language, personal=False)
+
+
+@guarded
+def list_modules(
+    lang: LangOption = None,
+    fmt: FormatOption = None,
+    pack: PackOption = None,
+) -> None:
+    """List the modules: questions, translation coverage per language, review date."""
+    from safetycheck.content.coverage import coverage
+    from safetycheck.i18n.language import LANGUAGES, say
+    from safetycheck.i18n.messages import strings
+
+    language, content = prepare(lang, pack)
+    rows = [{"id": m.id, "title": say(m.title, language), "questions": len(m.questions),
+             "coverage": coverage(m, content.guidance), "reviewed": m.reviewed.isoformat()} for m in content.modules]
+    if fmt is ReportFormat.json:
+        typer.echo(json.dumps({"modules": rows, "content_version": content.version}, ensure_ascii=False, indent=2))
+        return
+    s = strings(language)
+    typer.echo(f"{s['module']:<12} {s['questions']:>9}  {s['coverage']} ({', '.join(LANGUAGES)})  {s['reviewed']}")
+    for r in rows:
+        cov = " ".join(f"{lg}:{r['coverage'][lg]:.0%}" for lg in LANGUAGES)  # type: ignore[index]
+        typer.echo(f"{r['id']:<12} {r['questions']:>9}  {cov}  {r['reviewed']}   {r['title']}")
+    typer.echo(s["questions_total"].format(n=sum(int(r["questions"]) for r in rows)))  # type: ignore[call-overload]
+
+
+@guarded
+def guide(
+    item_id: Annotated[str | None, typer.Argument(help=H["opt_item_id"], show_default=False)] = None,
+    module: Annotated[str | None, typer.Option("--module", "-m", help=H["opt_guide_module"])] = None,
+    lang: LangOption = None,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+    pack: PackOption = None,
+    force: ForceOption = False,
+) -> None:
+    """Browse the guidance library, or print handouts for a module or an item."""
+    from safetycheck.render.guide import guide_items, render_guide
+
+    language, content = prepare(lang, pack)
+    items = guide_items(content, item_id, module)
+    emit(render_guide(items, language, fmt.value if fmt else None, output is not None), output, force, language, personal=False)
+
+
+@guarded
+def validate(
+    folder: Annotated[Path | None, typer.Argument(help=H["opt_validate_folder"], show_default=False)] = None,
+    all_warnings: Annotated[bool, typer.Option("--all-warnings", help=H["opt_all_warnings"])] = False,
+) -> None:
+    """Check content for errors (exit 0 valid, 2 invalid). Each error names file:line."""
+    from safetycheck.content.catalog import load_content
+    from safetycheck.i18n.messages import EN
+
+    content = load_content([folder] if folder else [])
+    questions = sum(len(m.questions) for m in content.modules)
+    typer.echo(EN["valid"].format(modules=len(content.modules), questions=questions, items=len(content.guidance)))
+    if not content.warnings:
+        return
+    if all_warnings:
+        for warning in content.warnings:
+            typer.echo(f"warning: {warning}", err=True)
+        return
+    untranslated = [w for w in content.warnings if "translation" in w]
+    others = [w for w in content.warnings if "translation" not in w]
+    for warning in others:
+        typer.echo(f"warning: {warning}", err=True)
+    if untranslated:
+        typer.echo(f"warning: {len(untranslated)} texts lack a translation (--all-warnings lists them)", err=True)
+
+
+@guarded
+def schema(
+    kind: Annotated[str, typer.Argument(help=H["opt_schema_kind"])] = "module",
+) -> None:
+    """Print a JSON Schema for content files, so editors can complete and check them."""
+    from safetycheck.content.schema import SCHEMA_KINDS, json_schema
+
+    if kind not in SCHEMA_KINDS:
+        raise UsageError(tr("err_unknown_schema", kind=kind, kinds=", ".join(SCHEMA_KINDS)))
+    typer.echo(json.dumps(json_schema(kind), indent=2))
+
+
+@guarded
+def about(lang: LangOption = None) -> None:
+    """Version, content review date, and the privacy promise in plain words."""
+    from safetycheck import __version__
+    from safetycheck.i18n.messages import strings
+
+    language, content = prepare(lang, None)
+    s = strings(language)
+    typer.echo(f"{s['about_title']}\n\n{s['version']}: {__version__}\n{s['content_version']}: {content.version}\n"
+               f"{s['content_reviewed']}: {content.reviewed.isoformat()}\n\n{s['privacy_promise']}\n\n{s['privacy_limits']}")

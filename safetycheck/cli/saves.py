@@ -1,0 +1,120 @@
+"""`safetycheck open` and `safetycheck compare`: encrypted saves, re-scored with today's content."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from safetycheck.cli.boundary import guarded
+from safetycheck.cli.check import (
+    ClearOption,
+    ForceOption,
+    FormatOption,
+    LangOption,
+    OutputOption,
+    PassphraseFileOption,
+    ReportFormat,
+    clear_screen,
+    emit,
+    render,
+)
+from safetycheck.cli.helptext import H
+
+if TYPE_CHECKING:
+    from safetycheck.engine.assessment import Assessment
+    from safetycheck.engine.model import ContentSet
+    from safetycheck.storage.saves import SavedSession
+
+SaveArgument = Annotated[Path, typer.Argument(help=H["opt_save_file"], show_default=False)]
+
+
+def _read(path: Path) -> bytes:
+    """Read a save once; a missing, foreign, truncated or newer file fails before anyone types a passphrase."""
+    from safetycheck.storage.saves import read_save
+    from safetycheck.storage.vault import check_header
+
+    blob = read_save(path)
+    check_header(blob, str(path))
+    return blob
+
+
+def _load(blob: bytes, path: Path, passphrase: str, content: ContentSet) -> tuple[Assessment, list[str], SavedSession]:
+    from safetycheck.engine.assessment import assess, select_modules
+    from safetycheck.storage.saves import from_bytes, reconcile
+    from safetycheck.storage.vault import unseal
+
+    saved = from_bytes(unseal(blob, passphrase, str(path)), str(path))
+    answers, dropped = reconcile(saved, content)
+    known = [m for m in saved.modules if content.module(m) is not None]
+    return assess(content, answers, select_modules(content, known), saved.date), dropped, saved
+
+
+@guarded
+def open_save(
+    save: SaveArgument,
+    lang: LangOption = None,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+    explain: Annotated[bool, typer.Option("--explain", help=H["opt_explain_open"])] = False,
+    passphrase_file: PassphraseFileOption = None,
+    force: ForceOption = False,
+    clear: ClearOption = False,
+) -> None:
+    """Show a saved session's results again, re-scored with today's content."""
+    from safetycheck.cli.passphrase import read_passphrase
+    from safetycheck.content.catalog import load_content
+    from safetycheck.i18n.language import choose_language
+    from safetycheck.i18n.messages import strings
+    from safetycheck.render.report import build_view
+
+    blob = _read(save)
+    content = load_content()
+    passphrase = read_passphrase(passphrase_file, confirm=False)
+    assessment, dropped, saved = _load(blob, save, passphrase, content)
+    language = choose_language(lang) if lang else saved.lang
+    s = strings(language)
+    if dropped:
+        typer.echo(s["dropped_answers"].format(items=", ".join(dropped)), err=True)
+    emit(render(build_view(assessment, language, explain), fmt, output is not None), output, force, language)
+    if clear:
+        clear_screen()
+
+
+@guarded
+def compare(
+    old: SaveArgument,
+    new: SaveArgument,
+    lang: LangOption = None,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+    passphrase_file: PassphraseFileOption = None,
+    force: ForceOption = False,
+) -> None:
+    """Progress between two saves: score change per module, actions completed, new risks."""
+    from safetycheck.cli.passphrase import read_passphrase
+    from safetycheck.content.catalog import load_content
+    from safetycheck.engine.progress import compare as compare_assessments
+    from safetycheck.engine.progress import render_progress
+    from safetycheck.i18n.language import choose_language
+    from safetycheck.i18n.messages import strings
+    from safetycheck.sanitize import clean
+
+    old_blob, new_blob = _read(old), _read(new)
+    content = load_content()
+    passphrase = read_passphrase(passphrase_file, confirm=False)
+    before, dropped_old, _ = _load(old_blob, old, passphrase, content)
+    after, dropped_new, saved = _load(new_blob, new, passphrase, content)
+    language = choose_language(lang) if lang else saved.lang
+    dropped = tuple(clean(q) for q in dict.fromkeys(dropped_old + dropped_new))
+    view = compare_assessments(before, after, language, dropped)
+    if fmt is ReportFormat.json:
+        text = json.dumps({**asdict(view), "modules": [{**asdict(m), "change": m.change} for m in view.modules]},
+                          ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = render_progress(view, strings(language), markdown=fmt is ReportFormat.markdown)
+    emit(text, output, force, language)
+

@@ -1,0 +1,96 @@
+"""Commands for trainers: `workshop summarize` (the group view) and `worksheet` (paper)."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from safetycheck.cli.boundary import guarded, stdout_is_tty
+from safetycheck.cli.check import (
+    ForceOption,
+    FormatOption,
+    LangOption,
+    OutputOption,
+    PackOption,
+    ReportFormat,
+    emit,
+    prepare,
+    terminal_width,
+)
+from safetycheck.cli.helptext import H
+from safetycheck.errors import UsageError
+from safetycheck.i18n.messages import tr
+
+workshop_app = typer.Typer(help=H["cmd_workshop"], no_args_is_help=True)
+
+
+class PaperFormat(str, Enum):
+    markdown = "markdown"
+    html = "html"
+
+
+@workshop_app.command("summarize", help=H["cmd_summarize"])
+@guarded
+def summarize(
+    paths: Annotated[list[Path], typer.Argument(help=H["opt_summary_paths"], show_default=False)],
+    lang: LangOption = None,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+    pack: PackOption = None,
+    top: Annotated[int, typer.Option("--top", help=H["opt_top"], min=1, max=100)] = 10,
+    force: ForceOption = False,
+) -> None:
+    """Participants, where the room stands per area, and what to teach first. Holds no one's answers."""
+    import os
+
+    from safetycheck.engine.workshop import aggregate, summary_files
+    from safetycheck.i18n.language import say
+    from safetycheck.i18n.messages import strings
+    from safetycheck.render.workshop import render_group_html, render_group_json, render_group_text
+    from safetycheck.sanitize import clean
+
+    language, content = prepare(lang, pack)
+    s = strings(language)
+    files = summary_files(paths)
+    if not files:
+        raise UsageError(tr("err_no_summaries"))
+    view = aggregate(files, [m.id for m in content.modules], top)
+    for path, reason in view.skipped:
+        typer.echo(clean(s["skipped_file"].format(path=path, reason=reason)), err=True)
+    titles = {m.id: say(m.title, language) for m in content.modules} | {g: say(i.title, language) for g, i in content.guidance.items()}
+    chosen = fmt or (ReportFormat.rich if stdout_is_tty() and output is None else ReportFormat.plain)
+    if chosen is ReportFormat.rich:
+        from safetycheck.render.terminal import render_group_rich
+
+        text = render_group_rich(view, s, titles, terminal_width(), stdout_is_tty() and "NO_COLOR" not in os.environ)
+    elif chosen is ReportFormat.json:
+        text = render_group_json(view, titles)
+    elif chosen is ReportFormat.html:
+        text = render_group_html(view, s, titles, language)
+    elif chosen in (ReportFormat.plain, ReportFormat.markdown):
+        text = render_group_text(view, s, titles, markdown=chosen is ReportFormat.markdown)
+    else:
+        raise UsageError(tr("err_format_not_here", format=chosen.value))
+    emit(text, output, force, language)
+
+
+@guarded
+def worksheet(
+    modules: Annotated[list[str] | None, typer.Argument(help=H["opt_worksheet_modules"], show_default=False)] = None,
+    lang: LangOption = None,
+    fmt: Annotated[PaperFormat, typer.Option("--format", "-f", help=H["opt_paper_format"])] = PaperFormat.markdown,
+    output: OutputOption = None,
+    pack: PackOption = None,
+    force: ForceOption = False,
+) -> None:
+    """A printable questionnaire with boxes to tick and a scoring key, for a workshop without devices."""
+    from safetycheck.engine.assessment import select_modules
+    from safetycheck.render.worksheet import render_worksheet_html, render_worksheet_markdown
+
+    language, content = prepare(lang, pack)
+    chosen = select_modules(content, modules or [])
+    render = render_worksheet_html if fmt is PaperFormat.html else render_worksheet_markdown
+    emit(render(content, chosen, language), output, force, language, personal=False)  # blank: no one's answers

@@ -1,0 +1,19 @@
+"""Compiling the bundled content at build time (hatch_build.py): validated first, so a wheel never
+ships content that fails validation. Never imported at run time."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from safetycheck.content.catalog import load_content, read_files
+from safetycheck.content.compiled import COMPILED_FORMAT, encode
+
+
+def compile_content(root: Path) -> bytes:
+    """Validate the content under `root` and return it compiled; raises ContentErrors if invalid."""
+    content = load_content(bundled=root)  # validation: an invalid content set never gets compiled
+    files = read_files(root)
+    payload = {"format": COMPILED_FORMAT, "version": content.version,
+               "files": [[kind, name, encode(data)] for kind, name, data in files]}
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

@@ -1,0 +1,140 @@
+"""Loads the bundled content plus any packs into one validated `ContentSet`."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from safetycheck.content.crossref import check_guidance_ids, check_modules, untriggered_guidance
+from safetycheck.content.parse import Reader
+from safetycheck.content.resources import bundled_content_dir, compiled_content_file, content_files
+from safetycheck.engine.model import ContentSet, GuidanceItem, HelpContact, Module, ScoringConfig
+from safetycheck.errors import ContentError, ContentErrors, SafetycheckError
+from safetycheck.i18n.messages import tr
+
+SCORING_FILE = "_scoring"
+HELP_FILE = "_help"
+GLOSSARY_FILE = "_glossary"
+KINDS = ("questionnaires", "guidance")
+
+# (kind, shown path, file stem, parsed data)
+ParsedFile = tuple[str, str, str, Any]
+
+
+def _read_root(root: Path, shown_root: str | None, digest: Any, errors: list[ContentError]) -> list[ParsedFile]:
+    from safetycheck.content.loader import parse_yaml, read_text  # yaml only when there is YAML to read
+
+    files: list[ParsedFile] = []
+    for kind in KINDS:
+        for path in content_files(root, kind):
+            shown = f"{kind}/{path.name}" if shown_root is None else str(Path(shown_root) / kind / path.name)
+            try:
+                text = read_text(path, shown)
+                digest.update(shown.encode() + b"\0" + text.encode())
+                files.append((kind, shown, path.stem, parse_yaml(text, shown)))
+            except SafetycheckError as exc:
+                errors.append(ContentError(exc.message, exc.path, exc.line))
+    return files
+
+
+def read_files(root: Path) -> list[tuple[str, str, Any]]:
+    """(kind, file name, data) for every file of a content folder; used to compile it."""
+    errors: list[ContentError] = []
+    files = _read_root(root, None, hashlib.sha256(), errors)
+    if errors:
+        raise ContentErrors(errors)
+    return [(kind, shown.split("/", 1)[1], data) for kind, shown, _, data in files]
+
+
+def _bundled(bundled: Path | None, digest: Any, errors: list[ContentError]) -> tuple[list[ParsedFile], str | None]:
+    """The bundled files: compiled at build time when installed from a wheel, else parsed."""
+    if bundled is None and (compiled := compiled_content_file()) is not None:
+        from safetycheck.content.compiled import read_compiled
+
+        loaded = read_compiled(compiled)
+        if loaded is not None:
+            version, files = loaded
+            digest.update(version.encode())  # so packs on top still give a version that covers both
+            return [(kind, f"{kind}/{name}", name.rsplit(".", 1)[0], data) for kind, name, data in files], version
+    return _read_root(bundled or bundled_content_dir(), None, digest, errors), None
+
+
+def load_content(packs: Sequence[Path] = (), bundled: Path | None = None) -> ContentSet:
+    """Everything the engine needs; raises ContentErrors listing every problem found.
+
+    `bundled` replaces the installed content (tests use small fixture sets).
+    """
+    errors: list[ContentError] = []
+    warnings: list[str] = []
+    digest = hashlib.sha256()
+    files, compiled_version = _bundled(bundled, digest, errors)
+    pack_files = 0
+    bundled_root = (bundled or bundled_content_dir()).resolve()
+    for pack in packs:
+        if not pack.is_dir():
+            raise SafetycheckError(tr("err_not_folder"), str(pack))
+        if pack.resolve() == bundled_root:
+            continue
+        if not any(content_files(pack, kind) for kind in KINDS):
+            raise SafetycheckError(tr("err_empty_pack"), str(pack))
+        found = _read_root(pack, str(pack), digest, errors)
+        files += found
+        pack_files += len(found)
+
+    modules: list[Module] = []
+    items: list[GuidanceItem] = []
+    contacts: list[HelpContact] = []
+    glossary: dict[str, dict[str, str]] = {}
+    scoring: ScoringConfig | None = None
+    first_pack_file = len(files) - pack_files
+    for index, (kind, shown, name, data) in enumerate(files):
+        from_pack = index >= first_pack_file
+        reader = Reader(shown)
+        if kind == "questionnaires" and name == SCORING_FILE:
+            if from_pack:
+                reader.error(1, "a pack cannot change the scoring settings")
+            else:
+                scoring = reader.scoring(data)
+        elif kind == "guidance" and name == HELP_FILE:
+            contacts.extend(reader.help_contacts(data))
+        elif kind == "guidance" and name == GLOSSARY_FILE:
+            glossary.update(reader.glossary(data))
+        elif name.startswith("_"):
+            reader.error(1, "unknown settings file (files starting with '_' are reserved)")
+        elif kind == "questionnaires":
+            module = reader.module(data, name, from_pack)
+            if module is not None:
+                modules.append(module)
+        else:
+            items.extend(reader.guidance_items(data, from_pack))
+        errors.extend(reader.errors)
+        warnings.extend(reader.warnings)
+
+    if scoring is None:
+        errors.append(ContentError("scoring settings are missing or invalid", f"questionnaires/{SCORING_FILE}.yaml"))
+        raise ContentErrors(errors)
+    guidance, id_errors = check_guidance_ids(items)
+    errors.extend(id_errors)
+    errors.extend(check_modules(modules, guidance, scoring))
+    contact_ids = [c.id for c in contacts]
+    errors.extend(ContentError(f"duplicate help contact id '{c}'", f"guidance/{HELP_FILE}.yaml")
+                  for c in {c for c in contact_ids if contact_ids.count(c) > 1})
+    if errors:
+        raise ContentErrors(errors)
+    warnings.extend(f"{g.path}:{g.line}: guidance '{g.id}' is never triggered by any answer" for g in untriggered_guidance(modules, guidance))
+    if compiled_version is not None and not pack_files:
+        version = compiled_version
+    else:
+        newest = max([m.reviewed for m in modules] + [g.reviewed for g in guidance.values()], default=None)
+        version = f"{newest.isoformat() if newest else 'none'}-{digest.hexdigest()[:8]}"
+    return ContentSet(
+        modules=tuple(sorted(modules, key=lambda m: (m.order, m.id))),
+        guidance=guidance,
+        help=tuple(contacts),
+        scoring=scoring,
+        version=version,
+        warnings=tuple(warnings),
+        glossary=glossary,
+    )

@@ -1,0 +1,98 @@
+"""Reads YAML safely: the only module that imports yaml.
+
+Mappings come back as `Node` dicts that remember their line (and each key's line), so every
+later error can name `file:line`. YAML 1.1's `yes`/`no`/`on`/`off` booleans are switched off:
+a person who types `no` means the word. Anchors and aliases are refused, which also stops
+"billion laughs" expansion bombs before they start.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from safetycheck.content.nodes import Node
+from safetycheck.errors import SafetycheckError
+from safetycheck.i18n.messages import tr
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+
+_Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BOOL_TAG = "tag:yaml.org,2002:bool"
+
+
+class _Loader(_Base):  # type: ignore[misc,valid-type]
+    # Only true/false are booleans; everything else a person typed stays a string.
+    yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in resolvers if tag != _BOOL_TAG]
+        for first, resolvers in _Base.yaml_implicit_resolvers.items()
+    }
+
+    def construct_object(self, node: Any, deep: bool = False) -> Any:
+        if node in self.constructed_objects:
+            raise yaml.MarkedYAMLError(
+                problem="anchors and aliases (&, *) are not allowed", problem_mark=node.start_mark
+            )
+        return super().construct_object(node, deep=deep)
+
+
+_Loader.add_implicit_resolver(
+    _BOOL_TAG, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+
+def _construct_mapping(loader: Any, node: Any) -> Node:
+    mapping = Node()
+    mapping.line = node.start_mark.line + 1
+    mapping.key_lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, str | int):
+            raise yaml.MarkedYAMLError(problem="keys must be plain words", problem_mark=key_node.start_mark)
+        key = str(key)
+        if key in mapping:
+            raise yaml.MarkedYAMLError(problem=f"duplicate key '{key}'", problem_mark=key_node.start_mark)
+        mapping.key_lines[key] = key_node.start_mark.line + 1
+        mapping[key] = loader.construct_object(value_node, deep=True)
+    return mapping
+
+
+_Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+
+
+def parse_yaml(text: str, display_path: str) -> Any:
+    """Parse one YAML document, turning every YAML problem into a one-line error."""
+    try:
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader derives from (C)SafeLoader
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        problem = (exc.problem or exc.context or "cannot be read").strip()
+        raise SafetycheckError(tr("err_not_yaml", problem=problem), display_path, line) from None
+    except yaml.YAMLError as exc:
+        raise SafetycheckError(tr("err_not_yaml", problem=exc), display_path) from None
+    except RecursionError:
+        raise SafetycheckError(tr("err_not_yaml", problem="nested too deeply"), display_path) from None
+
+
+def read_text(path: Path, display_path: str, max_bytes: int = MAX_FILE_BYTES) -> str:
+    """Read a UTF-8 file with a size limit, so a huge file fails fast and cheaply."""
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(max_bytes + 1)
+    except OSError as exc:
+        raise SafetycheckError(tr("err_cannot_read", reason=exc.strerror or exc), display_path) from None
+    if len(raw) > max_bytes:
+        raise SafetycheckError(tr("err_too_large", kib=max_bytes // 1024), display_path)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise SafetycheckError(tr("err_not_utf8", byte=exc.start), display_path) from None
+    return text
+
+
+def read_yaml(path: Path, display_path: str, max_bytes: int = MAX_FILE_BYTES) -> Any:
+    return parse_yaml(read_text(path, display_path, max_bytes), display_path)

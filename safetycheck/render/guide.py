@@ -1,0 +1,59 @@
+"""The guidance library as handouts: choose items, render them in a format."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+
+from safetycheck.engine.model import ContentSet, GuidanceItem
+from safetycheck.errors import UsageError
+from safetycheck.i18n.messages import strings, tr
+
+
+def guide_items(content: ContentSet, item_id: str | None, module_id: str | None) -> list[GuidanceItem]:
+    if item_id is not None:
+        item = content.guidance.get(item_id)
+        if item is None:
+            raise UsageError(tr("err_unknown_item", id=item_id))
+        return [item]
+    if module_id is not None:
+        module = content.module(module_id)
+        if module is None:
+            raise UsageError(tr("err_unknown_module", id=module_id, known=", ".join(m.id for m in content.modules)))
+        ids = dict.fromkeys(g for q in module.questions for o in q.options for g in o.guidance)
+        return [content.guidance[g] for g in ids]
+    return sorted(content.guidance.values(), key=lambda g: g.id)
+
+
+def render_guide(items: list[GuidanceItem], lang: str, fmt: str | None, to_file: bool) -> str:
+    from safetycheck.render.report import guide_entry
+
+    s = strings(lang)
+    entries = [guide_entry(item, lang) for item in items]
+    if fmt == "json":
+        return json.dumps({"items": [asdict(e) for e in entries]}, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "markdown":
+        from safetycheck.render.text import markdown_entry
+
+        lines = [f"# {s['guidance_library']}", ""]
+        for entry in entries:
+            lines += markdown_entry(s, entry)
+        return "\n".join(lines)
+    if fmt == "html":
+        from safetycheck.render.html import html_entry, page
+
+        body = [f"<h1>{s['guidance_library']}</h1>"]
+        for entry in entries:
+            body += html_entry(s, entry)
+        return page(s["guidance_library"], lang, body)
+    from safetycheck.render.text import plain_entry
+
+    if len(entries) > 1 and not to_file and fmt in (None, "rich", "plain"):
+        # Browsing: an index to pick from; one id (or --format markdown/html) gives the full text.
+        width = max(len(e.id) for e in entries)
+        rows = [f"{e.id:<{width}}  {e.title}  ({e.effort_label})" for e in entries]
+        return f"{s['guidance_library']}\n" + "\n".join(rows) + "\n"
+    lines = []
+    for n, entry in enumerate(entries, 1):
+        lines += plain_entry(s, entry, n) + [f"     {s['reviewed']} {entry.reviewed}", ""]
+    return "\n".join(lines)

@@ -1,0 +1,242 @@
+"""Builds the language-resolved, sanitised view of an assessment that every format renders.
+
+Renderers only lay this out; all choices of what to say live here. Text from content packs and
+answers files is untrusted: `clean` strips terminal control sequences once, for every format.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from safetycheck.engine.assessment import Assessment
+from safetycheck.engine.model import GuidanceItem, Option, Question, Text
+from safetycheck.engine.tailoring import BUCKETS, PlanItem
+from safetycheck.i18n.language import say
+from safetycheck.i18n.messages import strings
+from safetycheck.sanitize import clean
+
+
+@dataclass(frozen=True)
+class StepGroup:
+    platform: str
+    label: str
+    steps: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ResourceLink:
+    title: str
+    url: str
+    source: str
+
+
+@dataclass(frozen=True)
+class PlanEntry:
+    id: str
+    title: str
+    why: str
+    effort: str
+    effort_label: str
+    bucket: str
+    urgent: bool
+    priority: float
+    triggers: tuple[str, ...]
+    steps: tuple[StepGroup, ...]
+    tradeoff: str
+    resources: tuple[ResourceLink, ...]
+    reviewed: str
+
+
+@dataclass(frozen=True)
+class ModuleRow:
+    id: str
+    title: str
+    score: int | None
+    band: str
+    band_label: str
+    answered: int
+    unanswered: int
+    urgent: int
+
+
+@dataclass(frozen=True)
+class ThreatRow:
+    id: str
+    label: str
+    level: str
+    level_label: str
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ExplainRow:
+    question: str
+    answer: str
+    risk: int
+    max_risk: int
+    weight: float
+    threat: str
+    points: float
+    could_drop: float
+
+
+@dataclass(frozen=True)
+class ContactRow:
+    name: str
+    what: str
+    how: str
+    url: str
+    checked: str
+
+
+@dataclass(frozen=True)
+class ReportView:
+    lang: str
+    s: dict[str, str]
+    date: str
+    content_version: str
+    modules: tuple[ModuleRow, ...]
+    threats: tuple[ThreatRow, ...]
+    plan: tuple[PlanEntry, ...]
+    unanswered: tuple[tuple[str, str], ...]  # (module title, question text)
+    explain: tuple[tuple[str, tuple[ExplainRow, ...]], ...]  # (module title, rows); empty unless asked
+    contacts: tuple[ContactRow, ...]
+    stale: tuple[str, ...]
+
+    def bucket(self, name: str) -> tuple[PlanEntry, ...]:
+        return tuple(e for e in self.plan if e.bucket == name)
+
+    @property
+    def urgent_count(self) -> int:
+        return sum(1 for e in self.plan if e.urgent)
+
+
+def answer_label(question: Question, option: Option, lang: str) -> str:
+    if option.label is not None:
+        return say(option.label, lang)
+    return strings(lang).get(f"option_{option.id}", option.id)
+
+
+def first_sentence(text: str) -> str:
+    """Where space is short (the pocket card): the first sentence, which says how to reach them."""
+    end = text.find(". ")
+    return text if end < 0 else text[: end + 1]
+
+
+def describe_reasons(pairs: tuple[tuple[Question, Option], ...], lang: str) -> tuple[str, ...]:
+    """Short reasons: an answer with its own label speaks for itself; a bare yes/no needs its question."""
+    out: dict[str, None] = {}
+    for question, option in pairs:
+        label = answer_label(question, option, lang)
+        out[label if option.label is not None else f"{say(question.text, lang)} → {label}"] = None
+    return tuple(out)
+
+
+def describe_answers(pairs: tuple[tuple[Question, Option], ...], lang: str) -> tuple[str, ...]:
+    """'Question → answer, answer' once per question, in the order first met."""
+    by_question: dict[str, tuple[Question, list[Option]]] = {}
+    for question, option in pairs:
+        chosen = by_question.setdefault(question.qid, (question, []))[1]
+        if option not in chosen:
+            chosen.append(option)
+    return tuple(f"{say(q.text, lang)} → {', '.join(answer_label(q, o, lang) for o in opts)}" for q, opts in by_question.values())
+
+
+def _plan_entry(plan_item: PlanItem, lang: str) -> PlanEntry:
+    return entry_for(plan_item.item, lang, plan_item.bucket, plan_item.urgent, plan_item.priority,
+                     describe_answers(plan_item.triggers, lang), plan_item.steps)
+
+
+def guide_entry(item: GuidanceItem, lang: str) -> PlanEntry:
+    """An item as a handout: every platform's steps, nothing about any person."""
+    return entry_for(item, lang, "", False, 0.0, (), tuple(item.steps.items()))
+
+
+def entry_for(
+    item: GuidanceItem,
+    lang: str,
+    bucket: str,
+    urgent: bool,
+    priority: float,
+    triggers: tuple[str, ...],
+    steps: tuple[tuple[str, tuple[Text, ...]], ...],
+) -> PlanEntry:
+    s = strings(lang)
+    return PlanEntry(
+        id=item.id,
+        title=say(item.title, lang),
+        why=say(item.why, lang),
+        effort=item.effort,
+        effort_label=s[f"effort_{item.effort}"],
+        bucket=bucket,
+        urgent=urgent,
+        priority=priority,
+        triggers=triggers,
+        steps=tuple(StepGroup(p, s[f"platform_{p}"], tuple(say(t, lang) for t in texts)) for p, texts in steps),
+        tradeoff=say(item.tradeoff, lang),
+        resources=tuple(ResourceLink(say(r.title, lang), clean(r.url), clean(r.source)) for r in item.resources),
+        reviewed=item.reviewed.isoformat(),
+    )
+
+
+def build_view(assessment: Assessment, lang: str, explain: bool = False) -> ReportView:
+    s = strings(lang)
+    content = assessment.content
+    config = content.scoring
+    modules = tuple(
+        ModuleRow(
+            id=ms.module.id,
+            title=say(ms.module.title, lang),
+            score=ms.score,
+            band=ms.band.id if ms.band else "",
+            band_label=say(ms.band.label, lang) if ms.band else s["not_assessed"],
+            answered=len(ms.answered),
+            unanswered=len(ms.unanswered),
+            urgent=len(ms.urgent),
+        )
+        for ms in assessment.scored
+    )
+    threats = tuple(
+        ThreatRow(
+            id=t.id,
+            label=say(t.label, lang),
+            level=assessment.profile.levels[t.id].level,
+            level_label=say(config.level(assessment.profile.levels[t.id].level).label, lang),
+            reasons=describe_reasons(assessment.profile.levels[t.id].raised_by, lang),
+        )
+        for t in config.threats
+    )
+    explain_rows: tuple[tuple[str, tuple[ExplainRow, ...]], ...] = ()
+    if explain:
+        explain_rows = tuple(
+            (
+                say(ms.module.title, lang),
+                tuple(
+                    ExplainRow(
+                        question=say(a.question.text, lang),
+                        answer=", ".join(answer_label(a.question, o, lang) for o in a.chosen),
+                        risk=a.risk,
+                        max_risk=a.max_risk,
+                        weight=a.weight,
+                        threat=say(next(t.label for t in config.threats if t.id == a.threat), lang) if a.threat else "",
+                        points=round(ms.points(a), 1),
+                        could_drop=round(ms.could_drop(a), 1),
+                    )
+                    for a in sorted(ms.answers, key=lambda a: -ms.points(a))
+                ),
+            )
+            for ms in assessment.scored
+        )
+    return ReportView(
+        lang=lang,
+        s=s,
+        date=assessment.date.isoformat(),
+        content_version=content.version,
+        modules=modules,
+        threats=threats,
+        plan=tuple(_plan_entry(p, lang) for b in BUCKETS for p in assessment.plan.bucket(b)),
+        unanswered=tuple((say(content.module(q.module).title, lang) if content.module(q.module) else q.module, say(q.text, lang)) for q in assessment.unanswered),
+        explain=explain_rows,
+        contacts=tuple(ContactRow(clean(c.name), say(c.what, lang), say(c.how, lang), clean(c.url), c.checked.isoformat()) for c in content.help),
+        stale=assessment.stale,
+    )

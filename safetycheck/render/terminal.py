@@ -1,0 +1,167 @@
+"""The terminal report, laid out with Rich: the only renderer that imports it.
+
+Content text goes in as `rich.text.Text`, never as markup, so a pack cannot inject styles.
+"""
+
+from __future__ import annotations
+
+import io
+import textwrap
+
+from rich.console import Console
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from safetycheck.engine.tailoring import BUCKETS
+from safetycheck.render.report import PlanEntry, ReportView
+
+BAND_STYLES = {"low": "green", "moderate": "yellow", "high": "dark_orange", "critical": "bold red"}
+BUCKET_STYLES = {"today": "bold red", "week": "bold yellow", "later": "bold cyan"}
+
+
+def _bar(score: int | None, band: str, width: int = 20) -> Text:
+    if score is None:
+        return Text("")
+    filled = round(score / 100 * width)
+    return Text("█" * filled, style=BAND_STYLES.get(band, "")) + Text("░" * (width - filled), style="grey50")
+
+
+def _wrapped(text: Text, width: int, indent: str) -> Text:
+    """Wrap with textwrap, keeping the styles of the first span: Rich's own wrapping costs ~5x more,
+    and a long plan is thousands of lines."""
+    plain = text.plain
+    lines = textwrap.wrap(plain, width=width, subsequent_indent=indent, break_long_words=True, break_on_hyphens=False) or [""]
+    out = Text()
+    offset = 0
+    for n, line in enumerate(lines):
+        start = plain.find(line.lstrip(), offset) if n else 0
+        segment = text[start:start + len(line.lstrip())] if n else text[: len(line)]
+        offset = start + len(line.lstrip())
+        if n:
+            out.append("\n" + indent)
+        out.append_text(segment)
+    return out
+
+
+def _entry(view: ReportView, entry: PlanEntry, n: int, width: int) -> Text:
+    s = view.s
+    head = Text(f"{n}. ", style="bold") + Text(entry.title, style="bold")
+    if entry.urgent:
+        head += Text(f"  [{s['urgent']}]", style="bold red")
+    parts: list[tuple[Text, str]] = [(head, "   "), (Text(f"   {s['effort']}: {entry.effort_label}", style="dim"), "   "),
+                                     (Text(f"   {s['why']}: ", style="italic") + Text(entry.why), "   ")]
+    parts += [(Text(f"   {s['triggered_by']}: {t}", style="dim"), "     ") for t in entry.triggers]
+    for group in entry.steps:
+        parts.append((Text(f"   {s['steps']} – {group.label}:", style="bold"), "   "))
+        parts += [(Text(f"     • {step}"), "       ") for step in group.steps]
+    if entry.tradeoff:
+        parts.append((Text(f"   {s['tradeoff']}: ", style="bold yellow") + Text(entry.tradeoff), "   "))
+    for r in entry.resources:  # the address on its own line, so it is not cut to fill the line before
+        parts.append((Text(f"   {s['resources']}: {r.title} ({r.source})"), "     "))
+        parts.append((Text(f"     {r.url}", style="underline"), "     "))
+    out = Text()
+    for text, indent in parts:
+        out.append_text(_wrapped(text, width, indent))
+        out.append("\n")
+    return out
+
+
+def render_rich(view: ReportView, width: int, color: bool) -> str:
+    s = view.s
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=width, force_terminal=color, no_color=not color,
+                      color_system="standard" if color else None, highlight=False, emoji=False)
+    console.print(Text(s["report_title"], style="bold"), Text(f"  {view.date}", style="dim"))
+    if view.urgent_count:
+        console.print(Panel(Text(s["urgent_banner"], style="bold"), border_style="red"))
+    table = Table(title=s["summary"], title_justify="left", expand=False, show_edge=False)
+    table.add_column(s["module"])
+    table.add_column(s["score"], justify="right")
+    table.add_column("", no_wrap=True)
+    table.add_column(s["band"])
+    for m in view.modules:
+        table.add_row(Text(m.title), "-" if m.score is None else str(m.score),
+                      _bar(m.score, m.band, 20 if width >= 80 else 10), Text(m.band_label, style=BAND_STYLES.get(m.band, "")))
+    console.print(table)
+    console.print(Text(s["score_note"], style="dim"))
+    console.print()
+    console.print(Text(s["threat_profile"], style="bold underline"))
+    for t in view.threats:
+        line = Text(f"  {t.label}: ") + Text(t.level_label, style=BAND_STYLES.get({"severe": "critical"}.get(t.level, t.level), ""))
+        if t.reasons:
+            line += Text(f"  ({s['because']}: {'; '.join(t.reasons)})", style="dim")
+        console.print(_wrapped(line, width, "    "), soft_wrap=True)
+    console.print()
+    console.print(Text(s["plan"], style="bold underline"))
+    if not view.plan:
+        console.print(Text(s["no_plan"]))
+    for bucket in BUCKETS:
+        entries = view.bucket(bucket)
+        if entries:
+            console.print(Text(s[f"bucket_{bucket}"], style=BUCKET_STYLES[bucket]))
+            if bucket == "later":  # titles only: a terminal is no place for thirty sets of steps
+                for n, entry in enumerate(entries, 1):
+                    console.print(Text(f"{n}. ", style="bold") + Text(entry.title) + Text(f"  ({entry.effort_label}) ", style="dim")
+                                  + Text(f"safetycheck guide {entry.id}", style="cyan"))
+                console.print(Text(s["later_details"], style="dim"))
+                console.print()
+                continue
+            for n, entry in enumerate(entries, 1):
+                console.print(_entry(view, entry, n, width), soft_wrap=True)
+    for module, rows in view.explain:
+        explain = Table(title=f"{s['explain']}: {module}", title_justify="left", show_edge=False)
+        for key in ("explain_question", "explain_answer"):
+            explain.add_column(s[key], ratio=3)
+        for key in ("explain_risk", "explain_weight", "explain_points", "explain_could_drop"):
+            explain.add_column(s[key], justify="right")
+        for r in rows:
+            explain.add_row(Text(r.question), Text(r.answer), f"{r.risk}/{r.max_risk}", f"{r.weight:g}",
+                            f"+{r.points:g}", f"{r.could_drop:g}")
+        console.print(explain)
+    if view.explain:
+        console.print(Text(s["explain_note"], style="dim"))
+    if view.unanswered:
+        console.print()
+        console.print(Text(s["unanswered"], style="bold"))
+        for module, question in view.unanswered:
+            console.print(Text(f"  – {module}: ") + Text(question))
+    console.print()
+    console.print(Text(s["help_title"], style="bold underline"))
+    for c in view.contacts:
+        console.print(_wrapped(Text(f"  • {c.name}: ", style="bold") + Text(f"{c.what} {c.how}"), width, "    "), soft_wrap=True)
+        console.print(Text(f"    {c.url}", style="underline"), soft_wrap=True)
+    if view.stale:
+        console.print(Text(s["stale_warning"].format(items=", ".join(view.stale)), style="yellow"))
+    console.print(Text(f"{s['content_version']}: {view.content_version}", style="dim"))
+    return buffer.getvalue()
+
+
+def render_group_rich(view: object, s: dict[str, str], titles: dict[str, str], width: int, color: bool) -> str:
+    """The workshop group view with a bar per band, so a trainer sees where the room is weakest."""
+    from safetycheck.engine.workshop import GroupView
+    from safetycheck.render.workshop import ALL_BANDS, notices
+
+    assert isinstance(view, GroupView)
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=width, force_terminal=color, no_color=not color,
+                      color_system="standard" if color else None, highlight=False, emoji=False)
+    console.print(Text(s["group_title"], style="bold"), Text(f"  {s['participants']}: {view.participants}"))
+    for note in notices(view, s):
+        console.print(Panel(Text(note), border_style="yellow"))
+    console.print(Text(s["band_distribution"], style="bold underline"))
+    total = max(view.participants, 1)
+    bar_width = max(10, min(40, width - 40))
+    for m in view.modules:
+        median = "" if m.median is None else f"  ({s['median']} {m.median:g})"
+        console.print(Text(titles.get(m.id, m.id), style="bold") + Text(median, style="dim"))
+        for band in ALL_BANDS:
+            if m.counts[band]:
+                filled = max(1, round(m.counts[band] / total * bar_width))
+                console.print(Text(f"  {s['band_' + band]:<14}") + Text("█" * filled, style=BAND_STYLES.get(band, "grey50"))
+                              + Text(f" {m.counts[band]}"))
+    console.print()
+    console.print(Text(s["teach_first"], style="bold underline"))
+    for n, (gid, count) in enumerate(view.top_guidance, 1):
+        console.print(Text(f"{n:>2}. ") + Text(titles.get(gid, gid)) + Text(f"  ({gid}) ", style="dim") + Text(f"{count} {s['people']}", style="bold"))
+    return buffer.getvalue()

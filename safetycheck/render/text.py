@@ -1,0 +1,150 @@
+"""Plain text (screen readers, pipes) and Markdown reports: pure functions returning strings."""
+
+from __future__ import annotations
+
+from safetycheck.engine.tailoring import BUCKETS
+from safetycheck.render.report import PlanEntry, ReportView, first_sentence
+
+
+def _score(view: ReportView, score: int | None, band_label: str) -> str:
+    return band_label if score is None else f"{score}/100 ({band_label})"
+
+
+def render_plain(view: ReportView) -> str:
+    s = view.s
+    out = [s["report_title"], f"{s['date']}: {view.date}", ""]
+    if view.urgent_count:
+        out += [f"!! {s['urgent_banner']}", ""]
+    out.append(s["summary"])
+    out += [f"  {m.title}: {_score(view, m.score, m.band_label)}" for m in view.modules]
+    out += [f"  ({s['score_note']})", ""]
+    out.append(s["threat_profile"])
+    for t in view.threats:
+        reason = f" - {s['because']}: {'; '.join(t.reasons)}" if t.reasons else ""
+        out.append(f"  {t.label}: {t.level_label}{reason}")
+    out += ["", s["plan"]]
+    if not view.plan:
+        out.append(f"  {s['no_plan']}")
+    for bucket in BUCKETS:
+        entries = view.bucket(bucket)
+        if entries:
+            out += ["", f"{s['bucket_' + bucket]}:"]
+            for n, entry in enumerate(entries, 1):
+                out += plain_entry(s, entry, n)
+    out += _plain_explain(view)
+    if view.unanswered:
+        out += ["", s["unanswered"]]
+        out += [f"  - {module}: {question}" for module, question in view.unanswered]
+    out += _plain_help(view)
+    return "\n".join(out).rstrip() + "\n"
+
+
+def plain_entry(s: dict[str, str], entry: PlanEntry, n: int) -> list[str]:
+    flag = f" [{s['urgent']}]" if entry.urgent else ""
+    out = [f"  {n}. {entry.title}{flag} ({s['effort']}: {entry.effort_label})", f"     {s['why']}: {entry.why}"]
+    out += [f"     {s['triggered_by']}: {t}" for t in entry.triggers]
+    for group in entry.steps:
+        out.append(f"     {s['steps']} - {group.label}:")
+        out += [f"       - {step}" for step in group.steps]
+    if entry.tradeoff:
+        out.append(f"     {s['tradeoff']}: {entry.tradeoff}")
+    out += [f"     {s['resources']}: {r.title} ({r.source}) {r.url}" for r in entry.resources]
+    return out
+
+
+def _plain_explain(view: ReportView) -> list[str]:
+    s = view.s
+    out: list[str] = []
+    if view.explain:
+        out += ["", s["explain"], f"  {s['explain_note']}"]
+    for module, rows in view.explain:
+        out.append(f"  {module}:")
+        for r in rows:
+            out.append(f"    - {r.question} -> {r.answer}: {s['explain_risk']} {r.risk}/{r.max_risk} x "
+                       f"{s['explain_weight']} {r.weight:g} ({r.threat}) = +{r.points:g}; "
+                       f"{s['explain_could_drop']} {r.could_drop:g}")
+    return out
+
+
+def _plain_help(view: ReportView) -> list[str]:
+    s = view.s
+    out = ["", s["help_title"]]
+    out += [f"  - {c.name}: {c.what} {c.how} {c.url} ({s['checked']} {c.checked})" for c in view.contacts]
+    if view.stale:
+        out += ["", s["stale_warning"].format(items=", ".join(view.stale))]
+    out += ["", f"{s['content_version']}: {view.content_version}"]
+    return out
+
+
+def _md(text: str) -> str:
+    """Escape the characters that would turn content text into Markdown or HTML markup."""
+    for ch in "\\`*_[]<>#|":
+        text = text.replace(ch, "\\" + ch)
+    return text
+
+
+def markdown_entry(s: dict[str, str], entry: PlanEntry) -> list[str]:
+    flag = f" **({s['urgent']})**" if entry.urgent else ""
+    box = "- [ ] " if entry.bucket else "### "
+    out = [f"{box}**{_md(entry.title)}**{flag} ({s['effort']}: {entry.effort_label})", "",
+           f"  {s['why']}: {_md(entry.why)}", ""]
+    out += [f"  - {s['triggered_by']}: {_md(t)}" for t in entry.triggers]
+    for group in entry.steps:
+        out += ["", f"  **{s['steps']} ({_md(group.label)})**", ""]
+        out += [f"  {i}. {_md(step)}" for i, step in enumerate(group.steps, 1)]
+    if entry.tradeoff:
+        out += ["", f"  *{s['tradeoff']}:* {_md(entry.tradeoff)}"]
+    out += ["", f"  {s['resources']}:"] + [f"  - [{_md(r.title)}]({r.url}) ({_md(r.source)})" for r in entry.resources]
+    if not entry.bucket:
+        out += ["", f"  _{s['reviewed']} {entry.reviewed}_"]
+    out.append("")
+    return out
+
+
+def render_markdown(view: ReportView) -> str:
+    s = view.s
+    out = [f"# {s['report_title']}", "", f"*{s['date']}: {view.date}*", ""]
+    if view.urgent_count:
+        out += [f"> **{_md(s['urgent_banner'])}**", ""]
+    out += [f"## {s['summary']}", "", f"| {s['module']} | {s['score']} | {s['band']} |", "|---|---|---|"]
+    out += [f"| {_md(m.title)} | {'-' if m.score is None else m.score} | {_md(m.band_label)} |" for m in view.modules]
+    out += ["", f"_{_md(s['score_note'])}_", "", f"## {s['threat_profile']}", ""]
+    for t in view.threats:
+        reason = f" ({s['because']}: {_md('; '.join(t.reasons))})" if t.reasons else ""
+        out.append(f"- **{_md(t.label)}**: {_md(t.level_label)}{reason}")
+    out += ["", f"## {s['plan']}"]
+    if not view.plan:
+        out += ["", _md(s["no_plan"])]
+    for bucket in BUCKETS:
+        entries = view.bucket(bucket)
+        if not entries:
+            continue
+        out += ["", f"### {s['bucket_' + bucket]}", ""]
+        for entry in entries:
+            out += markdown_entry(s, entry)
+    if view.explain:
+        out += ["", f"## {s['explain']}", "", _md(s["explain_note"])]
+        for module, rows in view.explain:
+            out += ["", f"### {_md(module)}", "",
+                    f"| {s['explain_question']} | {s['explain_answer']} | {s['explain_risk']} | {s['explain_weight']} | {s['explain_points']} | {s['explain_could_drop']} |",
+                    "|---|---|---|---|---|---|"]
+            out += [f"| {_md(r.question)} | {_md(r.answer)} | {r.risk}/{r.max_risk} | {r.weight:g} {_md(r.threat)} | +{r.points:g} | {r.could_drop:g} |" for r in rows]
+    if view.unanswered:
+        out += ["", f"## {s['unanswered']}", ""] + [f"- {_md(m)}: {_md(q)}" for m, q in view.unanswered]
+    out += ["", f"## {s['help_title']}", ""]
+    out += [f"- **{_md(c.name)}**: {_md(c.what)} {_md(c.how)} <{c.url}> ({s['checked']} {c.checked})" for c in view.contacts]
+    if view.stale:
+        out += ["", f"> {_md(s['stale_warning'].format(items=', '.join(view.stale)))}"]
+    out += ["", f"<small>{s['content_version']}: {view.content_version}</small>"]
+    return "\n".join(out).rstrip() + "\n"
+
+
+def render_card(view: ReportView, limit: int = 10) -> str:
+    """The pocket card: actions and help contacts only. No answers, scores, levels or reasons."""
+    s = view.s
+    out = [s["card_title"], ""]
+    out += [f"[ ] {entry.title}" for entry in view.plan[:limit]]
+    out += ["", s["help_title"]]
+    out += [f"- {c.name}: {first_sentence(c.how)} {c.url}" for c in view.contacts]
+    out += ["", s["card_note"]]
+    return "\n".join(out) + "\n"
