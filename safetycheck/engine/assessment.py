@@ -28,7 +28,9 @@ class Assessment:
 
     @property
     def scored(self) -> tuple[ModuleScore, ...]:
-        return tuple(s for s in self.scores if s.module.scored)
+        # A module none of whose questions applies (the organisers' module for someone who organises
+        # no one) was never put to the person: it is not shown, not even as "not assessed".
+        return tuple(s for s in self.scores if s.module.scored and (s.answered or s.unanswered))
 
 
 def assess(content: ContentSet, answers: Answers, modules: Sequence[Module], today: dt.date) -> Assessment:

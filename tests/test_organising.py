@@ -1,0 +1,115 @@
+"""The organisers' module: asked only of people who organise, train or run a group, and its plan
+fits them (a detained co-admin comes first, today). Answers files: tests/fixtures/people/."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+import pytest
+from typer.testing import CliRunner
+
+from safetycheck.cli.app import app
+from safetycheck.content.answers import read_answers
+from safetycheck.engine.assessment import Assessment, assess, select_modules
+from safetycheck.engine.model import AllOf, AnyOf, Condition, ContentSet, Not, QuestionCondition
+from safetycheck.engine.scoring import applicable_questions
+from safetycheck.engine.threats import build_profile
+
+from .conftest import FIXTURES
+
+PEOPLE = FIXTURES / "people"
+TODAY = dt.date(2026, 12, 7)
+GATE = "context.organises_people"
+
+
+def _assess_all(bundled: ContentSet, name: str) -> Assessment:
+    """Every module, as in the guided session, not only those the file answers."""
+    answers, _ = read_answers(PEOPLE / f"{name}.yaml", bundled)
+    return assess(bundled, answers, select_modules(bundled, [m.id for m in bundled.modules]), TODAY)
+
+
+def _plan(result: Assessment, bucket: str | None = None) -> list[str]:
+    return [i.item.id for i in result.plan.items if bucket is None or i.bucket == bucket]
+
+
+def _questions_named(condition: Condition | None) -> Iterator[str]:
+    if isinstance(condition, AllOf | AnyOf):
+        for item in condition.items:
+            yield from _questions_named(item)
+    elif isinstance(condition, Not):
+        yield from _questions_named(condition.item)
+    elif isinstance(condition, QuestionCondition):
+        yield condition.question
+
+
+def test_every_question_is_gated_on_organising(bundled: ContentSet) -> None:
+    module = bundled.module("organising")
+    assert module is not None
+    assert len(module.questions) >= 12
+    for question in module.questions:
+        named = set(_questions_named(question.when))
+        # Directly, or through an earlier question of this module that is itself gated.
+        assert GATE in named or any(n.startswith("organising.") for n in named), question.id
+
+
+def test_module_sits_between_the_others_and_has_enough_guidance(bundled: ContentSet) -> None:
+    orders = {m.id: m.order for m in bundled.modules}
+    assert orders["comms"] < orders["organising"] < orders["travel"]
+    items = [g for g in bundled.guidance.values() if g.id.startswith("org-")]
+    assert len(items) >= 8
+    triggered = {gid for q in bundled.module("organising").questions for o in q.options for gid in o.guidance}
+    assert {g.id for g in items} <= triggered  # no org- item that no answer can reach
+
+
+def test_non_organiser_never_sees_the_module(bundled: ContentSet) -> None:
+    result = _assess_all(bundled, "non-organiser-blogger")
+    module = bundled.module("organising")
+    assert module is not None
+    answers, _ = read_answers(PEOPLE / "non-organiser-blogger.yaml", bundled)
+    assert applicable_questions(module, answers, build_profile(bundled, answers)) == []
+    # The stray organising answers in the file are ignored: no score, no row, no item.
+    assert "organising" not in [s.module.id for s in result.scored]
+    assert not [i for i in _plan(result) if i.startswith("org-")]
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "az"])
+def test_non_organiser_report_never_names_the_module(bundled: ContentSet, lang: str) -> None:
+    module = bundled.module("organising")
+    assert module is not None
+    result = CliRunner().invoke(app, ["check", "--answers", str(PEOPLE / "non-organiser-blogger.yaml"), "--lang", lang])
+    assert result.exit_code == 0, result.output
+    assert module.title.values[lang] not in result.stdout
+    for item in (g for g in bundled.guidance.values() if g.id.startswith("org-")):
+        assert item.title.values[lang] not in result.stdout
+
+
+def test_detained_coadmin_comes_today_with_the_group_items(bundled: ContentSet) -> None:
+    result = _assess_all(bundled, "organiser-union-coadmin-detained")
+    today = _plan(result, "today")
+    assert "org-detained-coadmin" in today
+    first = next(i for i in result.plan.items if i.item.id == "org-detained-coadmin")
+    assert first.urgent
+    plan = set(_plan(result))
+    assert {"org-chat-settings", "org-protect-lists", "org-handover-plan", "org-collect-less",
+            "org-link-sharing", "org-access-inventory", "org-safe-workshop"} <= plan
+    bands = {s.module.id: s.band.id for s in result.scored if s.band}
+    assert bands["organising"] == "critical"
+
+
+def test_organiser_who_keeps_no_lists_is_not_asked_where_lists_live(bundled: ContentSet) -> None:
+    module = bundled.module("organising")
+    assert module is not None
+    answers, _ = read_answers(PEOPLE / "organiser-union-coadmin-detained.yaml", bundled)
+    answers = {**answers, "context.organises_people": ("organise_no_lists",)}
+    asked = {q.id for q in applicable_questions(module, answers, build_profile(bundled, answers))}
+    assert "coadmin_detained" in asked and "member_data" in asked
+    assert not {"list_location", "list_access"} & asked
+
+
+def test_careful_trainer_gets_no_organising_action(bundled: ContentSet) -> None:
+    result = _assess_all(bundled, "organiser-careful-trainer")
+    assert not [i for i in _plan(result) if i.startswith("org-")]
+    bands = {s.module.id: s.band.id for s in result.scored if s.band}
+    assert bands["organising"] == "low"
+    assert "org-safe-workshop" not in _plan(result)
