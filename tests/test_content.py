@@ -5,10 +5,10 @@ from __future__ import annotations
 from safetycheck.content.crossref import untriggered_guidance
 from safetycheck.engine.model import NOT_SURE, ContentSet
 
-MODULES = ["context", "device", "accounts", "comms", "travel", "family", "online"]
+MODULES = ["context", "device", "accounts", "comms", "organising", "travel", "family", "online"]
 
 
-def test_the_seven_modules_in_order(bundled: ContentSet) -> None:
+def test_the_modules_in_order(bundled: ContentSet) -> None:
     assert [m.id for m in bundled.modules] == MODULES
     assert not bundled.modules[0].scored  # context builds the threat profile
 
