@@ -113,3 +113,10 @@ def test_careful_trainer_gets_no_organising_action(bundled: ContentSet) -> None:
     bands = {s.module.id: s.band.id for s in result.scored if s.band}
     assert bands["organising"] == "low"
     assert "org-safe-workshop" not in _plan(result)
+
+
+def test_validate_has_nothing_to_say_about_the_module() -> None:
+    """Content format 2 is complete here: kinds, exclusive options, done_when, refs that resolve."""
+    result = CliRunner().invoke(app, ["validate"])
+    assert result.exit_code == 0, result.output
+    assert "organising" not in result.output
