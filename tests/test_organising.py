@@ -21,6 +21,7 @@ from .conftest import FIXTURES
 PEOPLE = FIXTURES / "people"
 TODAY = dt.date(2026, 12, 7)
 GATE = "context.organises_people"
+PAGES = "accounts.admin_roles"
 
 
 def _assess_all(bundled: ContentSet, name: str) -> Assessment:
@@ -49,8 +50,10 @@ def test_every_question_is_gated_on_organising(bundled: ContentSet) -> None:
     assert len(module.questions) >= 12
     for question in module.questions:
         named = set(_questions_named(question.when))
-        # Directly, or through an earlier question of this module that is itself gated.
+        # Directly, or through an earlier question of this module that is itself gated; the
+        # co-admin and hand-over questions also reach people who run pages with others.
         assert GATE in named or any(n.startswith("organising.") for n in named), question.id
+        assert named <= {GATE, PAGES} | {q.qid for q in module.questions}, question.id
 
 
 def test_module_sits_between_the_others_and_has_enough_guidance(bundled: ContentSet) -> None:
@@ -120,3 +123,14 @@ def test_validate_has_nothing_to_say_about_the_module() -> None:
     result = CliRunner().invoke(app, ["validate"])
     assert result.exit_code == 0, result.output
     assert "organising" not in result.output
+
+
+def test_page_admin_who_organises_no_one_still_learns_a_detained_co_admin_comes_first(bundled: ContentSet) -> None:
+    result = _assess_all(bundled, "page-admin-coadmin-detained")
+    assert "org-detained-coadmin" in _plan(result, "today")
+    assert "org-handover-plan" in _plan(result)
+    module = bundled.module("organising")
+    assert module is not None
+    answers, _ = read_answers(PEOPLE / "page-admin-coadmin-detained.yaml", bundled)
+    asked = {q.id for q in applicable_questions(module, answers, build_profile(bundled, answers))}
+    assert asked == {"coadmin_detained", "handover_plan"}  # nothing about lists, venues or trainings
