@@ -131,3 +131,10 @@ def test_expected_arrest_raises_the_lock_out_plan_and_the_chats_into_urgent() ->
 def test_the_arrest_step_is_only_for_people_who_expect_arrest() -> None:
     _, revoker = _item(_plan("acc-android-high-risk"), "acc-trusted-revoker")
     assert "If you expect arrest soon" not in _text(revoker)
+
+
+@needs_fit_engine
+def test_a_signal_only_user_reads_no_whatsapp_or_telegram_steps() -> None:
+    _, item = _item(_plan("acc-expecting-arrest"), "com-disappearing-messages")
+    steps = json.dumps(item["steps"], ensure_ascii=False)
+    assert "Signal" in steps and "WhatsApp" not in steps and "Telegram" not in steps
