@@ -4,6 +4,7 @@ fits them (a detained co-admin comes first, today). Answers files: tests/fixture
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 from collections.abc import Iterator
 
 import pytest
@@ -22,6 +23,9 @@ PEOPLE = FIXTURES / "people"
 TODAY = dt.date(2026, 12, 7)
 GATE = "context.organises_people"
 PAGES = "accounts.admin_roles"
+needs_fit_engine = pytest.mark.xfail(
+    importlib.util.find_spec("safetycheck.engine.fit") is None,
+    reason="needs the plan-fit engine (safetycheck.engine.fit): urgent_when and step conditions", strict=True)
 
 
 def _assess_all(bundled: ContentSet, name: str) -> Assessment:
@@ -134,3 +138,21 @@ def test_page_admin_who_organises_no_one_still_learns_a_detained_co_admin_comes_
     answers, _ = read_answers(PEOPLE / "page-admin-coadmin-detained.yaml", bundled)
     asked = {q.id for q in applicable_questions(module, answers, build_profile(bundled, answers))}
     assert asked == {"coadmin_detained", "handover_plan"}  # nothing about lists, venues or trainings
+
+
+@needs_fit_engine
+def test_arrest_expected_brings_the_hand_over_and_the_lists_into_today(bundled: ContentSet) -> None:
+    result = _assess_all(bundled, "organiser-trainer-expecting-arrest")
+    today = _plan(result, "today")
+    assert {"org-handover-plan", "org-protect-lists"} <= set(today)
+    handover = next(i for i in result.plan.items if i.item.id == "org-handover-plan")
+    assert handover.urgent
+
+
+@needs_fit_engine
+def test_the_arrest_step_is_only_for_people_who_expect_arrest(bundled: ContentSet) -> None:
+    expecting = CliRunner().invoke(app, ["check", "--answers", str(PEOPLE / "organiser-trainer-expecting-arrest.yaml"), "--format", "plain"])
+    not_expecting = CliRunner().invoke(app, ["check", "--answers", str(PEOPLE / "organiser-union-coadmin-detained.yaml"), "--format", "plain"])
+    assert expecting.exit_code == 0 and not_expecting.exit_code == 0
+    assert "You expect arrest: do this today" in expecting.stdout
+    assert "You expect arrest" not in not_expecting.stdout
