@@ -23,6 +23,7 @@ PEOPLE = FIXTURES / "people"
 TODAY = dt.date(2026, 12, 7)
 GATE = "context.organises_people"
 PAGES = "accounts.admin_roles"
+ASKED_IN_ACCOUNTS = "accounts.co_admin_detained"
 needs_fit_engine = pytest.mark.xfail(
     importlib.util.find_spec("safetycheck.engine.fit") is None,
     reason="needs the plan-fit engine (safetycheck.engine.fit): urgent_when and step conditions", strict=True)
@@ -57,7 +58,7 @@ def test_every_question_is_gated_on_organising(bundled: ContentSet) -> None:
         # Directly, or through an earlier question of this module that is itself gated; the
         # co-admin and hand-over questions also reach people who run pages with others.
         assert GATE in named or any(n.startswith("organising.") for n in named), question.id
-        assert named <= {GATE, PAGES} | {q.qid for q in module.questions}, question.id
+        assert named <= {GATE, PAGES, ASKED_IN_ACCOUNTS} | {q.qid for q in module.questions}, question.id
 
 
 def test_module_sits_between_the_others_and_has_enough_guidance(bundled: ContentSet) -> None:
@@ -156,3 +157,12 @@ def test_the_arrest_step_is_only_for_people_who_expect_arrest(bundled: ContentSe
     assert expecting.exit_code == 0 and not_expecting.exit_code == 0
     assert "You expect arrest: do this today" in expecting.stdout
     assert "You expect arrest" not in not_expecting.stdout
+
+
+def test_a_co_admin_detained_is_asked_once_when_the_accounts_module_asked_it(bundled: ContentSet) -> None:
+    module = bundled.module("organising")
+    assert module is not None
+    answers, _ = read_answers(PEOPLE / "organiser-union-coadmin-detained.yaml", bundled)
+    answers = {**answers, "accounts.admin_roles": ("yes",), "accounts.co_admin_detained": ("yes_still_admin",)}
+    asked = {q.id for q in applicable_questions(module, answers, build_profile(bundled, answers))}
+    assert "coadmin_detained" not in asked and "handover_plan" in asked
