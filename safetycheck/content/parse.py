@@ -207,6 +207,8 @@ class Reader:
             threats=self.id_list(node, "threats", what),
             when=when,
             line=node.line,
+            quick=self.boolean(node, "quick", what),
+            danger_now=self.boolean(node, "danger_now", what),
         )
         return _with_not_sure_risk(question)
 
@@ -245,6 +247,8 @@ class Reader:
             platforms=platforms,
             threats=threats,
             line=node.line,
+            exclusive=self.boolean(node, "exclusive", what) or oid == NOT_SURE,
+            contacts=self.id_list(node, "contacts", what, _GUIDANCE_ID),
         )
 
     def condition(self, raw: Any, line: int, module_id: str) -> Condition | None:

@@ -45,6 +45,8 @@ OBJECTS: dict[str, dict[str, Field]] = {
         "options": Field("list", True, of="option"),
         "threats": Field("list", of="id", description="Threat ids this question guards against."),
         "when": Field("condition", description="Ask only when this condition holds."),
+        "quick": Field("boolean", description="Asked in the quick check."),
+        "danger_now": Field("boolean", description="The one 'is something happening now?' question."),
     },
     "option": {
         "id": Field("id", True),
@@ -54,6 +56,8 @@ OBJECTS: dict[str, dict[str, Field]] = {
         "urgent": Field("boolean"),
         "platforms": Field("list", of="platform"),
         "threats": Field("threat_levels", description="Profile modules: threat id -> level this answer raises it to."),
+        "exclusive": Field("boolean", description="Cannot be chosen with any other option."),
+        "contacts": Field("list", of="guidance_id", description="Danger-now options: 1-3 help-contact ids."),
     },
     "guidance_file": {
         "items": Field("list", True, of="guidance"),

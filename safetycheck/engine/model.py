@@ -71,6 +71,8 @@ class Option:
     platforms: tuple[str, ...] = ()
     threats: Mapping[str, str] = field(default_factory=dict)
     line: int = 0
+    exclusive: bool = False  # cannot be combined with other answers ("none", "no one", "not sure")
+    contacts: tuple[str, ...] = ()  # danger-now options: the help contacts that fit this situation
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,8 @@ class Question:
     threats: tuple[str, ...] = ()
     when: Condition | None = None
     line: int = 0
+    quick: bool = False  # asked in the quick check
+    danger_now: bool = False  # the "is something happening now?" question
 
     @property
     def qid(self) -> str:
