@@ -168,10 +168,10 @@ def _no_terminal(lang: str) -> str:
 
 
 def _ask(content: ContentSet, modules: list[Module], lang: str) -> dict[str, tuple[str, ...]]:
-    from safetycheck.cli.prompts import QuestionaryAsker
+    from safetycheck.cli.prompts import PromptAsker
     from safetycheck.engine.session import run_session
 
-    return run_session(content, modules, QuestionaryAsker(lang))
+    return run_session(content, modules, PromptAsker(lang, can_pause=False))
 
 
 def run_guided(clear: bool = False) -> None:
