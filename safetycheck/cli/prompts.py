@@ -25,10 +25,14 @@ from safetycheck.engine.session import BACK, PAUSE, SKIP, Progress
 from safetycheck.i18n.messages import strings
 from safetycheck.render.report import answer_label, say
 
-STYLE = Style.from_dict({"header": "#808080", "question": "bold", "why": "#808080 italic", "pointer": "bold",
-                         "current": "bold reverse", "hint": "#808080", "note": "#d7af00 bold", "title": "bold"})
+STYLE_RULES = {"header": "#808080", "question": "bold", "why": "#808080 italic", "pointer": "bold",
+               "current": "bold reverse", "hint": "#808080", "note": "#d7af00 bold", "title": "bold"}
 # The same keys on a Russian keyboard layout, so nobody has to switch layouts to go back or skip.
-ALIASES = {"b": "и", "s": "ы", "x": "ч", "q": "й", "y": "н", "n": "т"}
+ALIASES = {"b": "и", "s": "ы", "x": "ч", "q": "й", "p": "з", "d": "в", "r": "к", "a": "ф", "g": "п", "w": "ц"}
+BAND_STYLES = {"band-critical": "#ff5f5f bold", "band-high": "#ff8700", "band-moderate": "#d7af00", "band-low": "#5faf5f",
+               "urgent": "#ff5f5f bold", "item": "bold", "title": "bold", "heading": "bold underline", "reason": "#808080",
+               "dim": "#808080"}
+STYLE = Style.from_dict({**BAND_STYLES, **STYLE_RULES})
 
 
 def wrap(text: str, width: int, first: str = "", rest: str | None = None) -> list[str]:
@@ -85,11 +89,11 @@ class Picker:
         return tuple(sorted(self.ticked, key=order.index))
 
 
-def _run(render: Callable[[int, int], StyleAndTextTuples], bindings: KeyBindings) -> str:
+def _run(render: Callable[[int, int], StyleAndTextTuples], bindings: KeyBindings, erase: bool = True) -> str:
     """Run a one-screen inline application; its result is the string a key binding exits with."""
     control = FormattedTextControl(lambda: render(*_size()), focusable=True, show_cursor=False)
     app: Application[str] = Application(layout=Layout(Window(control, wrap_lines=True, always_hide_cursor=True)),
-                                        key_bindings=bindings, style=STYLE, erase_when_done=True, mouse_support=False)
+                                        key_bindings=bindings, style=STYLE, erase_when_done=erase, mouse_support=False)
     result = app.run()
     return str(result)
 
@@ -303,15 +307,65 @@ def page(text: str, lang: str) -> None:
     app.run()
 
 
+def last_screen(draw: Callable[[int, int], list[tuple[str, str]]], keys: dict[str, str], lang: str) -> str:
+    """The summary with the menu keys under it, redrawn at the real width; returns the action chosen."""
+    bindings = KeyBindings()
+
+    @bindings.add("c-c")
+    def _interrupt(event: KeyPressEvent) -> None:
+        event.app.exit(exception=KeyboardInterrupt())
+
+    for key, action in keys.items():
+        def pick(event: KeyPressEvent, a: str = action) -> None:
+            event.app.exit(result=a)
+        _bind(bindings, [key], pick)
+
+    def render(width: int, rows: int) -> StyleAndTextTuples:
+        lines = draw(width, rows)
+        return [(f"class:{style}" if style else "", line + ("\n" if n + 1 < len(lines) else ""))
+                for n, (style, line) in enumerate(lines)]
+
+    return _run(render, bindings, erase=False)
+
+
+def pick_many(title: str, items: Sequence[tuple[str, str]], ticked: Sequence[str], lang: str) -> list[str] | None:
+    """Tick several (marking actions done); Enter confirms, even with none ticked (that unmarks all)."""
+    s = strings(lang)
+    picker = Picker([Item(v, label) for v, label in items], True, ticked)
+    bindings = KeyBindings()
+    _bind(bindings, ["up", "k"], lambda e: picker.move(-1))
+    _bind(bindings, ["down", "j", "tab"], lambda e: picker.move(1))
+    _bind(bindings, ["space"], lambda e: picker.toggle(s))
+    bindings.add("enter")(lambda e: e.app.exit(result="\x00" + "\x00".join(picker.chosen())))
+    _bind(bindings, ["q", "escape"], lambda e: e.app.exit(result="\x01"))
+
+    @bindings.add("c-c")
+    def _interrupt(event: KeyPressEvent) -> None:
+        event.app.exit(exception=KeyboardInterrupt())
+
+    def render(width: int, rows: int) -> StyleAndTextTuples:
+        w = width - 1
+        out: StyleAndTextTuples = [("class:title", line + "\n") for line in wrap(title, w)]
+        for n, item in enumerate(picker.items):
+            first = f"{'❯ ' if n == picker.pointer else '  '}{'[x] ' if item.value in picker.ticked else '[ ] '}"
+            for k, line in enumerate(wrap(item.label, w, first, " " * len(first))):
+                if k == 0 and n == picker.pointer:
+                    out.append(("[SetCursorPosition]", ""))
+                out.append(("class:current" if n == picker.pointer else "", line + "\n"))
+        out += [("class:hint", line) for line in wrap(f"{s['key_move']} · {s['key_tick']} · {s['key_confirm']} · q {s['back_to_menu']}", w)]
+        return out
+
+    result = _run(render, bindings)
+    if result == "\x01":
+        return None
+    return [v for v in result[1:].split("\x00") if v]
+
+
 def ask_text(prompt_text: str, default: str = "") -> str:
     """One line of input (a file name); Ctrl-C is the panic exit as everywhere."""
     from prompt_toolkit import prompt
 
     return prompt(prompt_text, default=default).strip()
-
-
-def choose_modules(modules: Sequence[object], lang: str) -> list[str]:  # kept for callers of the old API
-    return [m.id for m in modules if getattr(m, "scored", False)]  # type: ignore[attr-defined]
 
 
 QuestionaryAsker = PromptAsker  # the old name, used by tests and `check`

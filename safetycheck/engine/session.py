@@ -15,6 +15,7 @@ from safetycheck.engine.threats import build_profile
 SKIP = "__skip__"
 BACK = "__back__"
 PAUSE = "__pause__"  # save now and continue another time
+STOP = "__stop__"  # end the pass here (the person chose to stop after the danger-now screen)
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ class SessionState:
 @dataclass(frozen=True)
 class PassResult:
     paused: bool  # the person pressed the save-for-later key
+    stopped: bool = False  # the person chose to stop here
     danger: tuple[str, ...] = ()  # option ids chosen on the danger-now question in this pass
 
 
@@ -110,7 +112,9 @@ def run_pass(content: ContentSet, questions: Sequence[Question], asker: Asker, s
         progress = Progress(len(history) + 1, total, module, bool(history), quick)
         reply = asker.ask(question, progress, state.answers.get(question.qid))
         if reply == PAUSE:
-            return PassResult(True, danger)
+            return PassResult(True, False, danger)
+        if reply == STOP:
+            return PassResult(False, True, danger)
         if reply == BACK:
             if history:
                 index = history.pop()
@@ -124,7 +128,7 @@ def run_pass(content: ContentSet, questions: Sequence[Question], asker: Asker, s
         state.asked.add(question.qid)
         history.append(index)
         index += 1
-    return PassResult(False, danger)
+    return PassResult(False, False, danger)
 
 
 def run_session(content: ContentSet, modules: Sequence[Module], asker: Asker) -> dict[str, tuple[str, ...]]:

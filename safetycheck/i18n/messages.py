@@ -6,6 +6,14 @@ from __future__ import annotations
 from functools import cache
 
 EN: dict[str, str] = {
+    "mk_plan": "full plan",
+    "mk_done": "mark done",
+    "mk_save": "save",
+    "mk_report": "report file",
+    "mk_summary": "anonymous summary",
+    "mk_deeper": "go deeper",
+    "mk_wipe": "wipe and quit",
+    "mk_quit": "quit",
     "progress": "{module} · {n} of {total}",
     "progress_quick": "Quick check · {n} of {total} · {module}",
     "key_move": "↑↓ move",
@@ -214,6 +222,7 @@ ERRORS_EN: dict[str, str] = {
     "err_unknown_schema": "unknown schema '{kind}' (choose from: {kinds})",
     "err_exists": "already exists; choose another name or add --force to replace it",
     "err_is_folder": "is a folder",
+    "err_cannot_write": "the folder cannot be written to",
     "err_no_folder": "the folder to write into does not exist",
     "err_not_folder": "is not a folder",
     "err_empty_pack": "holds no questionnaires/*.yaml or guidance/*.yaml files",

@@ -1,6 +1,14 @@
 """Azerbaijani (Latin script) interface strings. Keys and {placeholders} match messages.EN."""
 
 AZ: dict[str, str] = {
+    "mk_plan": "tam plan",
+    "mk_done": "edildi qeyd et",
+    "mk_save": "saxla",
+    "mk_report": "hesabat faylı",
+    "mk_summary": "anonim xülasə",
+    "mk_deeper": "daha ətraflı",
+    "mk_wipe": "təmizlə və çıx",
+    "mk_quit": "çıxış",
     "progress": "{module} · {n}/{total}",
     "progress_quick": "Sürətli yoxlama · {n}/{total} · {module}",
     "key_move": "↑↓ hərəkət",
@@ -207,6 +215,7 @@ AZ: dict[str, str] = {
     "err_unknown_schema": "naməlum sxem '{kind}' (bunlardan birini seçin: {kinds})",
     "err_exists": "artıq mövcuddur; başqa ad seçin və ya onu əvəz etmək üçün --force əlavə edin",
     "err_is_folder": "qovluqdur",
+    "err_cannot_write": "bu qovluğa yazmaq mümkün deyil",
     "err_no_folder": "faylın yazılacağı qovluq mövcud deyil",
     "err_not_folder": "qovluq deyil",
     "err_empty_pack": "içində heç bir questionnaires/*.yaml və ya guidance/*.yaml faylı yoxdur",

@@ -1,6 +1,14 @@
 """Russian interface strings. Keys and {placeholders} match messages.EN."""
 
 RU: dict[str, str] = {
+    "mk_plan": "полный план",
+    "mk_done": "отметить сделанное",
+    "mk_save": "сохранить",
+    "mk_report": "отчёт в файл",
+    "mk_summary": "анонимная сводка",
+    "mk_deeper": "подробнее",
+    "mk_wipe": "очистить и выйти",
+    "mk_quit": "выйти",
     "progress": "{module} · {n} из {total}",
     "progress_quick": "Быстрая проверка · {n} из {total} · {module}",
     "key_move": "↑↓ выбор",
@@ -207,6 +215,7 @@ RU: dict[str, str] = {
     "err_unknown_schema": "неизвестная схема '{kind}' (выберите из: {kinds})",
     "err_exists": "уже существует; выберите другое имя или добавьте --force, чтобы заменить файл",
     "err_is_folder": "это папка",
+    "err_cannot_write": "в эту папку нельзя записывать",
     "err_no_folder": "папки, в которую нужно записать файл, не существует",
     "err_not_folder": "это не папка",
     "err_empty_pack": "не содержит файлов questionnaires/*.yaml или guidance/*.yaml",

@@ -92,7 +92,8 @@ def layout(summary: Summary, lang: str, width: int, rows: int, footer: list[str]
     top: list[tuple[str, str]] = [("title", line) for line in _wrap(s["summary_title"].format(date=summary.date), w)]
     for area in summary.areas:
         text = s["summary_level"].format(area=area.title, level=area.level)
-        text += f"  ({s['summary_answered'].format(n=area.answered, total=area.total)})"
+        if area.total:
+            text += f"  ({s['summary_answered'].format(n=area.answered, total=area.total)})"
         top += [(f"band-{area.band}", line) for line in _wrap(text, w, "  ", "    ")]
     top.append(("", ""))
     top += [("heading", line) for line in _wrap(s["start_here"], w)]
