@@ -92,8 +92,9 @@ def run_pass(content: ContentSet, questions: Sequence[Question], asker: Asker, s
     rule questions out."""
     flat = list(questions)
     asked_before = set(state.asked)
+    offset = sum(1 for q in flat if q.qid in asked_before)  # a resumed pass counts what was asked before
     history: list[int] = []  # indexes asked in this pass, in order (for Back)
-    total = pass_total(content, flat, state.answers, asked_before, 0, 0)
+    total = offset + pass_total(content, flat, state.answers, asked_before, 0, 0)
     danger: tuple[str, ...] = ()
     index = 0
     while index < len(flat):
@@ -106,10 +107,11 @@ def run_pass(content: ContentSet, questions: Sequence[Question], asker: Asker, s
             state.answers.pop(question.qid, None)  # an earlier change made it irrelevant
             index += 1
             continue
-        total = max(len(history) + 1, min(total, pass_total(content, flat, state.answers, asked_before, len(history), index)))
+        bound = offset + pass_total(content, flat, state.answers, asked_before, len(history), index)
+        total = max(offset + len(history) + 1, min(total, bound))
         module = content.module(question.module)
         assert module is not None
-        progress = Progress(len(history) + 1, total, module, bool(history), quick)
+        progress = Progress(offset + len(history) + 1, total, module, bool(history), quick)
         reply = asker.ask(question, progress, state.answers.get(question.qid))
         if reply == PAUSE:
             return PassResult(True, False, danger)
