@@ -10,7 +10,7 @@ from typing import Protocol
 
 from safetycheck.engine.conditions import Answers, applies
 from safetycheck.engine.model import AllOf, AnyOf, Condition, ContentSet, Module, Not, Question, QuestionCondition
-from safetycheck.engine.threats import build_profile
+from safetycheck.engine.threats import ThreatProfile, build_profile
 
 SKIP = "__skip__"
 BACK = "__back__"
@@ -58,11 +58,10 @@ def _refers_to(condition: Condition) -> set[str]:
     return set()  # threat conditions: the profile can still change while context is open
 
 
-def might_apply(question: Question, answers: Answers, content: ContentSet, open_ids: set[str]) -> bool:
+def might_apply(question: Question, answers: Answers, profile: ThreatProfile, open_ids: set[str]) -> bool:
     """Whether a question applies now, or could once a question still open in this pass is answered."""
     if question.when is None:
         return True
-    profile = build_profile(content, answers)
     if applies(question, answers, profile.ranks, profile.level_ranks):
         return True
     return bool(_refers_to(question.when) & open_ids) or _has_threat(question.when) and any(
@@ -82,7 +81,8 @@ def pass_total(content: ContentSet, questions: Sequence[Question], answers: Answ
     """Questions already asked in this pass, plus those from `current` on that may still apply."""
     pending = [q for q in questions[current:] if q.qid not in asked_before]
     open_ids = {q.qid for q in pending}
-    return done_here + sum(1 for q in pending if might_apply(q, answers, content, open_ids))
+    profile = build_profile(content, answers)  # once per redraw, not once per question
+    return done_here + sum(1 for q in pending if might_apply(q, answers, profile, open_ids))
 
 
 def run_pass(content: ContentSet, questions: Sequence[Question], asker: Asker, state: SessionState,
