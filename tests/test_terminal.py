@@ -238,7 +238,7 @@ def test_pause_then_open_resumes_and_marks_are_kept(tmp_path: Path) -> None:
     child.send("d")
     wait_screen(child, "Tick what you have done")
     child.send(SPACE + ENTER)  # the first action: done
-    text = wait_screen(child, "actions marked done")
+    text = wait_screen(child, "to keep these marks")
     assert "1. Use a long passphrase" not in text  # never listed as still to do
     child.send("s")
     child.expect("File name")
@@ -249,7 +249,7 @@ def test_pause_then_open_resumes_and_marks_are_kept(tmp_path: Path) -> None:
     finish(child)
     child = spawn("open", str(target), "--passphrase-file", str(passfile), dimensions=(24, 80), content=GUIDED)
     out = finish(child)
-    assert "1 actions marked done" in out and "1. Use a long passphrase" not in out and "Start here" in out
+    assert "Marked done: 1." in out and "1. Use a long passphrase" not in out and "Start here" in out
 
 
 def test_check_answers_on_a_terminal_ends_with_the_summary() -> None:

@@ -67,8 +67,9 @@ def danger_screen(session: Guided, guidance: tuple[str, ...], contacts: tuple[st
     lines = [s["danger_title"], s["danger_intro"]]
     for n, gid in enumerate(guidance, 1):
         item = session.content.guidance[gid]
-        first = next(iter(item.steps.get("general", ()) or next(iter(item.steps.values()), ())), None)
-        lines.append(f"{n}. {say(item.title, session.lang)}" + (f": {say(first, session.lang)}" if first else ""))
+        steps = item.steps.get("general") or next(iter(item.steps.values()), ())
+        first = next((step for step in steps if step.when is None), None)  # one step for everyone, no condition
+        lines.append(f"{n}. {say(item.title, session.lang)}" + (f": {say(first.text, session.lang)}" if first else ""))
     if contacts:
         lines.append(s["danger_help"])
         by_id = {c.id: c for c in session.content.help}

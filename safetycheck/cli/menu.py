@@ -125,6 +125,12 @@ def closing_menu(session: Guided, state: SessionState) -> None:
                 from safetycheck.cli.boundary import wipe
 
                 wipe()
+            else:  # the summary stays on screen after quitting (the menu drew it and was erased)
+                import shutil
+
+                size = shutil.get_terminal_size((80, 24))
+                lines = summary_lines(assessment, session.lang, size.columns, size.lines - 1, [], session.done, contacts)
+                typer.echo("\n".join(line for _, line in lines))
             return
 
 
@@ -150,7 +156,7 @@ def _mark_done(session: Guided, assessment: Assessment) -> str:
     if picked is None:
         return ""
     session.done = {gid for gid in session.done if gid not in {g for g, _ in items}} | set(picked)
-    return s["marked"].format(n=len(session.done))
+    return s["marked"]
 
 
 def _ask_path(session: Guided, default: Path | None) -> Path | None:

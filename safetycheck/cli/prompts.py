@@ -325,7 +325,7 @@ def last_screen(draw: Callable[[int, int], list[tuple[str, str]]], keys: dict[st
         return [(f"class:{style}" if style else "", line + ("\n" if n + 1 < len(lines) else ""))
                 for n, (style, line) in enumerate(lines)]
 
-    return _run(render, bindings, erase=False)
+    return _run(render, bindings)
 
 
 def pick_many(title: str, items: Sequence[tuple[str, str]], ticked: Sequence[str], lang: str) -> list[str] | None:
