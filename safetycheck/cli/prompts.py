@@ -89,13 +89,37 @@ class Picker:
         return tuple(sorted(self.ticked, key=order.index))
 
 
+class _Current:
+    """What the shared application shows and which keys it answers, swapped for each screen."""
+
+    render: Callable[[int, int], StyleAndTextTuples] = staticmethod(lambda width, rows: [])
+    bindings: KeyBindings = KeyBindings()
+
+
+def _app() -> Application[str]:
+    """One application per terminal session, reused for every screen: building one loads
+    prompt_toolkit's hundreds of default key bindings, which cost more than drawing a question."""
+    from prompt_toolkit.application.current import get_app_session
+    from prompt_toolkit.key_binding import DynamicKeyBindings
+
+    session = get_app_session()
+    app: Application[str] | None = getattr(session, "_safetycheck_app", None)
+    if app is None:
+        control = FormattedTextControl(lambda: _Current.render(*_size()), focusable=True, show_cursor=False)
+        app = Application(layout=Layout(Window(control, wrap_lines=True, always_hide_cursor=True)),
+                          key_bindings=DynamicKeyBindings(lambda: _Current.bindings), style=STYLE,
+                          erase_when_done=True, mouse_support=False)
+        session._safetycheck_app = app  # type: ignore[attr-defined]
+    return app
+
+
 def _run(render: Callable[[int, int], StyleAndTextTuples], bindings: KeyBindings, erase: bool = True) -> str:
     """Run a one-screen inline application; its result is the string a key binding exits with."""
-    control = FormattedTextControl(lambda: render(*_size()), focusable=True, show_cursor=False)
-    app: Application[str] = Application(layout=Layout(Window(control, wrap_lines=True, always_hide_cursor=True)),
-                                        key_bindings=bindings, style=STYLE, erase_when_done=erase, mouse_support=False)
-    result = app.run()
-    return str(result)
+    _Current.render = render
+    _Current.bindings = bindings
+    app = _app()
+    app.erase_when_done = erase
+    return str(app.run())
 
 
 def _size() -> tuple[int, int]:
