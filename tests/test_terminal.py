@@ -13,6 +13,7 @@ import pytest
 from .terminal import GUIDED, WIPE, interrupt_and_expect_stop, screen, spawn
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "answers" / "peace-activist-baku.yaml"
+TODAY = __import__("datetime").date(2026, 12, 7)
 DOWN, UP, ENTER, SPACE = "\x1b[B", "\x1b[A", "\r", " "
 
 
@@ -288,3 +289,57 @@ def test_no_color_is_respected(no_color: bool) -> None:
     child = spawn("check", "--answers", str(EXAMPLE), "--format", "rich", color=not no_color)
     output = finish(child)
     assert ("\x1b[" in output) is not no_color
+
+
+def test_a_short_passphrase_is_asked_again_not_fatal(tmp_path: Path) -> None:
+    target = tmp_path / "me.sc"
+    child = spawn("check", "--answers", str(EXAMPLE), "--save", str(target), "--format", "plain")
+    child.expect("Passphrase: ")
+    child.sendline("short")
+    child.expect("Repeat the passphrase: ")
+    child.sendline("short")
+    child.expect("at least 8 characters")
+    child.expect("Passphrase: ")
+    child.sendline("a long enough passphrase")
+    child.expect("Repeat the passphrase: ")
+    child.sendline("a long enough passphrase")
+    finish(child)
+    assert target.exists()
+
+
+def test_compare_asks_each_files_passphrase_and_shows_marks(tmp_path: Path) -> None:
+    from safetycheck.content.catalog import load_content
+    from safetycheck.storage.saves import to_bytes
+    from safetycheck.storage.vault import seal
+
+    content = load_content(bundled=GUIDED)
+    answers = {"device.screen_lock": ("none",), "accounts.two_step": ("no",)}
+    old, new = tmp_path / "old.sc", tmp_path / "new.sc"
+    old.write_bytes(seal(to_bytes(answers, ("device", "accounts"), "en", content, TODAY), "first passphrase", log2_n=12))
+    new.write_bytes(seal(to_bytes(answers, ("device", "accounts"), "en", content, TODAY, done=("dev-lock",)),
+                         "second passphrase", log2_n=12))
+    child = spawn("compare", str(old), str(new), "--format", "plain", content=GUIDED)
+    child.expect("Passphrase: ")
+    child.sendline("first passphrase")
+    child.expect(f"Passphrase for {new}: ")
+    child.sendline("second passphrase")
+    out = finish(child)
+    assert "Marked done since last time" in out and "Use a long passphrase" in out.split("Marked done since last time")[1]
+    still = out.split("Still to do")[1] if "Still to do" in out else ""
+    assert "Use a long passphrase" not in still
+    wrong = tmp_path / "pass.txt"
+    wrong.write_text("first passphrase\n")
+    result = subprocess.run([sys.executable, str(Path(__file__).parent / "content_run.py"), str(GUIDED), "compare",
+                             str(old), str(new), "--passphrase-file", str(wrong)], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert f"{new}: cannot be opened: wrong passphrase" in result.stderr  # names the file that failed, and why
+
+
+def test_full_report_lists_the_chosen_help_first(tmp_path: Path) -> None:
+    answers = tmp_path / "danger-answers.yaml"
+    answers.write_text("answers:\n  context:\n    happening_now: [arrest_expected]\n")
+    result = subprocess.run([sys.executable, str(Path(__file__).parent / "content_run.py"), str(GUIDED), "check",
+                             "--answers", str(answers), "--format", "plain"], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    help_part = result.stdout.split("Where to get help")[1]  # the full report: files, pipes, --format
+    assert help_part.index("Front Line Defenders") < help_part.index("Access Now") < help_part.index("Another helpline")
