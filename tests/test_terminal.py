@@ -162,11 +162,12 @@ def test_questions_and_options_wrap_with_a_hanging_indent(lang: str, columns: in
     flat = " ".join(" ".join(line.split()) for line in lines)
     for option in question.options[1:3]:
         label = say(option.label, lang)
-        assert " ".join(label.split()) in flat.replace("❯ ", "").replace("  ", " "), label  # no word lost
+        assert " ".join(label.split()) in flat.replace("❯ ", "").replace("( ) ", ""), label  # no word lost
     long_label = say(question.options[1].label, lang)
     opening = " ".join(long_label.split()[:2])
-    start = next(n for n, line in enumerate(lines) if line.lstrip("❯ ").startswith(opening))
-    assert lines[start + 1].startswith("  ") and not lines[start + 1].startswith("   ")  # hanging under the label
+    start = next(n for n, line in enumerate(lines) if line[6:].startswith(opening))
+    assert lines[start][2:6] == "( ) "  # every option has its mark...
+    assert lines[start + 1].startswith(" " * 6) and lines[start + 1][6] != " "  # ...and wraps under its label
     assert say(question.text, lang).split()[-1] in text
     child.sendcontrol("c")
     finish(child, 130)

@@ -177,7 +177,12 @@ class PromptAsker:
         note = [("class:note", line) for line in wrap(picker.note, w)] if picker.note else []
         options: list[tuple[str, str, bool]] = []
         for n, item in enumerate(picker.items):
-            mark = ("[x] " if item.value in picker.ticked else "[ ] ") if picker.multiple else ""
+            # A mark before every option, so a wrapped label's second line (indented under the
+            # label) never looks like an option of its own; (•) is the answer given before.
+            if picker.multiple:
+                mark = "[x] " if item.value in picker.ticked else "[ ] "
+            else:
+                mark = "(•) " if item.value in picker.ticked else "( ) "
             first = f"{'❯ ' if n == picker.pointer else '  '}{mark}"
             for k, line in enumerate(wrap(item.label, w, first, " " * len(first))):
                 options.append(("class:current" if n == picker.pointer else "", line, k == 0 and n == picker.pointer))
@@ -272,7 +277,7 @@ def choose(title_lines: Sequence[str], choices: Sequence[tuple[str, str]], lang:
         out.append(("", "\n"))
         for n, item in enumerate(picker.items):
             first = "❯ " if n == picker.pointer else "  "
-            for k, line in enumerate(wrap(item.label, w, first, "  ")):
+            for k, line in enumerate(wrap(item.label, w, first, "    ")):  # deeper: not a choice of its own
                 if k == 0 and n == picker.pointer:
                     out.append(("[SetCursorPosition]", ""))
                 out.append(("class:current" if n == picker.pointer else "", line))
