@@ -108,11 +108,13 @@ def closing_menu(session: Guided, state: SessionState) -> None:
         elif action == "done":
             note = _mark_done(session, assessment)
         elif action == "save":
-            save_interactively(session, state, finished=True, ask=True)
+            if save_interactively(session, state, finished=True, ask=True) and session.own_file:
+                note = s["saved"].format(path=session.own_file)
         elif action == "report":
-            _write_report(session, assessment, contacts)
+            note = _write_report(session, assessment, contacts)
         elif action == "summary":
-            write_summary_file(session, state, None)
+            written = write_summary_file(session, state, None)
+            note = s["summary_written"].format(path=written) if written else ""
         elif action == "deeper":
             _go_deeper(session, state)
         elif action == "wipe":
@@ -223,15 +225,15 @@ def save_interactively(session: Guided, state: SessionState, finished: bool, ask
     return True
 
 
-def write_summary_file(session: Guided, state: SessionState, path: Path | None) -> None:
+def write_summary_file(session: Guided, state: SessionState, path: Path | None) -> Path | None:
     from safetycheck.cli.check import write_anonymous_summary
 
     assessment = assess_all(session.content, state.answers)
-    _try_write(session, path or _ask_path(session, None),
+    return _try_write(session, path or _ask_path(session, None),
                lambda p: write_anonymous_summary(p, assessment, session.lang, session.force and p == session.summary_path))
 
 
-def _write_report(session: Guided, assessment: Assessment, contacts: tuple[str, ...]) -> None:
+def _write_report(session: Guided, assessment: Assessment, contacts: tuple[str, ...]) -> str:
     from safetycheck.cli.check import emit
     from safetycheck.cli.prompts import choose
     from safetycheck.i18n.messages import strings
@@ -243,11 +245,14 @@ def _write_report(session: Guided, assessment: Assessment, contacts: tuple[str, 
     kind = choose([s["report_which"]], [("html", s["report_html"]), ("markdown", s["report_markdown"]),
                                         ("card", s["report_card"]), ("back", s["back_to_menu"])], session.lang)
     if kind == "back":
-        return
+        return ""
     view = build_view(assessment, session.lang, first_contacts=contacts, done=frozenset(session.done))
     text = {"html": render_html.render_html, "markdown": render_text.render_markdown,
             "card": render_html.render_card_html}[kind](view)
-    _try_write(session, None, lambda p: emit(text, p, False, session.lang, personal=kind != "card"))
+    written = _try_write(session, None, lambda p: emit(text, p, False, session.lang, personal=kind != "card"))
+    if written is None:
+        return ""
+    return s["written" if kind == "card" else "warning_plaintext"].format(path=written)
 
 
 def _go_deeper(session: Guided, state: SessionState) -> None:
