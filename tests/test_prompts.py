@@ -1,4 +1,4 @@
-"""The questionary widgets and the session flow, driven by prompt_toolkit's pipe input."""
+"""The question widget and the session flow, driven by prompt_toolkit's pipe input."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Asks on a real terminal with prompt_toolkit: the only module that imports it (and questionary).
+"""Asks on a real terminal with prompt_toolkit: the only module that imports it.
 
 One small widget for every question, so that nothing can be misanswered: Enter with nothing
 ticked says so instead of recording nothing; Back, Skip and Save-for-later are keys, never boxes
