@@ -3,7 +3,6 @@ danger now, the quick check (or every area), the last screen and its menu, going
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -167,7 +166,7 @@ def continue_session(session: Guided, state: SessionState, stage: str) -> None:
             _leave(session, wait=False)
             return
     session.stage = "done"
-    if session.save is not None and session.own_file is None:
+    if session.save is not None:  # --save, or the unfinished save this session continued
         save_interactively(session, state, finished=True)
     if session.summary_path is not None:
         write_summary_file(session, state, session.summary_path)
@@ -179,7 +178,3 @@ def _leave(session: Guided, wait: bool = False) -> None:
 
     if session.clear:
         wipe()
-
-
-def today() -> dt.date:
-    return dt.date.today()
