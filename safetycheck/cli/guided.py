@@ -57,7 +57,7 @@ class GuidedAsker:
 
 def danger_screen(session: Guided, guidance: tuple[str, ...], contacts: tuple[str, ...]) -> bool:
     """The urgent steps and the help that fit, on one screen. True: continue the check."""
-    from safetycheck.cli.prompts import choose
+    from safetycheck.cli.screens import choose
     from safetycheck.i18n.language import say
     from safetycheck.i18n.messages import strings
     from safetycheck.sanitize import clean
@@ -81,7 +81,7 @@ def danger_screen(session: Guided, guidance: tuple[str, ...], contacts: tuple[st
 
 
 def start_screen(session: Guided) -> str:
-    from safetycheck.cli.prompts import choose
+    from safetycheck.cli.screens import choose
     from safetycheck.engine.quick import QUICK_MAX, quick_questions
     from safetycheck.i18n.messages import strings
 
@@ -163,7 +163,7 @@ def continue_session(session: Guided, state: SessionState, stage: str) -> None:
     outcome = ask_pass(session, state, stage)
     if outcome == "paused":
         if save_interactively(session, state, finished=False):
-            _leave(session, wait=False)
+            _leave(session)
             return
     session.stage = "done"
     if session.save is not None:  # --save, or the unfinished save this session continued
@@ -173,7 +173,7 @@ def continue_session(session: Guided, state: SessionState, stage: str) -> None:
     closing_menu(session, state)
 
 
-def _leave(session: Guided, wait: bool = False) -> None:
+def _leave(session: Guided) -> None:
     from safetycheck.cli.boundary import wipe
 
     if session.clear:

@@ -66,8 +66,8 @@ def print_last_screen(assessment: Assessment, lang: str, hint: str, done: set[st
     import shutil
 
     from safetycheck.cli.boundary import wipe
-    from safetycheck.cli.prompts import wrap
     from safetycheck.i18n.messages import strings
+    from safetycheck.render.summary import wrap
 
     size = shutil.get_terminal_size((80, 24))
     width = max(20, min(200, size.columns))
@@ -84,7 +84,7 @@ def print_last_screen(assessment: Assessment, lang: str, hint: str, done: set[st
 
 
 def closing_menu(session: Guided, state: SessionState) -> None:
-    from safetycheck.cli.prompts import last_screen
+    from safetycheck.cli.screens import last_screen
     from safetycheck.i18n.messages import strings
 
     s = strings(session.lang)
@@ -95,7 +95,7 @@ def closing_menu(session: Guided, state: SessionState) -> None:
 
         def draw(width: int, rows: int, note: str = note, assessment: Assessment = assessment,
                  contacts: tuple[str, ...] = contacts) -> list[tuple[str, str]]:
-            from safetycheck.cli.prompts import wrap
+            from safetycheck.render.summary import wrap
 
             keys = " · ".join(f"{key} {s[label]}" for key, label, _ in MENU)
             footer = (wrap(note, width - 1) if note else []) + [""] + wrap(keys, width - 1)
@@ -137,7 +137,7 @@ def closing_menu(session: Guided, state: SessionState) -> None:
 
 
 def _show_plan(session: Guided, assessment: Assessment, contacts: tuple[str, ...]) -> None:
-    from safetycheck.cli.prompts import page
+    from safetycheck.cli.screens import page
     from safetycheck.render.report import build_view
     from safetycheck.render.text import render_plain
 
@@ -146,7 +146,7 @@ def _show_plan(session: Guided, assessment: Assessment, contacts: tuple[str, ...
 
 
 def _mark_done(session: Guided, assessment: Assessment) -> str:
-    from safetycheck.cli.prompts import pick_many
+    from safetycheck.cli.screens import pick_many
     from safetycheck.i18n.language import say
     from safetycheck.i18n.messages import strings
 
@@ -162,7 +162,7 @@ def _mark_done(session: Guided, assessment: Assessment) -> str:
 
 
 def _ask_path(session: Guided, default: Path | None) -> Path | None:
-    from safetycheck.cli.prompts import ask_text
+    from safetycheck.cli.screens import ask_text
     from safetycheck.i18n.messages import strings
 
     text = ask_text(strings(session.lang)["ask_path"], str(default) if default else "")
@@ -235,7 +235,7 @@ def write_summary_file(session: Guided, state: SessionState, path: Path | None) 
 
 def _write_report(session: Guided, assessment: Assessment, contacts: tuple[str, ...]) -> str:
     from safetycheck.cli.check import emit
-    from safetycheck.cli.prompts import choose
+    from safetycheck.cli.screens import choose
     from safetycheck.i18n.messages import strings
     from safetycheck.render import html as render_html
     from safetycheck.render import text as render_text
@@ -257,7 +257,7 @@ def _write_report(session: Guided, assessment: Assessment, contacts: tuple[str, 
 
 def _go_deeper(session: Guided, state: SessionState) -> None:
     from safetycheck.cli.guided import ask_pass
-    from safetycheck.cli.prompts import choose
+    from safetycheck.cli.screens import choose
     from safetycheck.engine.quick import remaining
     from safetycheck.i18n.language import say
     from safetycheck.i18n.messages import strings

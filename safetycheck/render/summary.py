@@ -79,7 +79,7 @@ def _reason(triggers: tuple[tuple[Question, Option], ...], lang: str) -> str:
     return label
 
 
-def _wrap(text: str, width: int, first: str = "", rest: str | None = None) -> list[str]:
+def wrap(text: str, width: int, first: str = "", rest: str | None = None) -> list[str]:
     rest = first if rest is None else rest
     return textwrap.wrap(text, width=max(10, width), initial_indent=first, subsequent_indent=rest,
                          break_on_hyphens=False) or [first]
@@ -89,26 +89,26 @@ def layout(summary: Summary, lang: str, width: int, rows: int, footer: list[str]
     """(style, line) pairs that fit `width` columns and, with the footer lines, `rows` rows."""
     s = strings(lang)
     w = max(20, width - 1)
-    top: list[tuple[str, str]] = [("title", line) for line in _wrap(s["summary_title"].format(date=summary.date), w)]
+    top: list[tuple[str, str]] = [("title", line) for line in wrap(s["summary_title"].format(date=summary.date), w)]
     for area in summary.areas:
         text = s["summary_level"].format(area=area.title, level=area.level)
         if area.total:
             text += f"  ({s['summary_answered'].format(n=area.answered, total=area.total)})"
-        top += [(f"band-{area.band}", line) for line in _wrap(text, w, "  ", "    ")]
+        top += [(f"band-{area.band}", line) for line in wrap(text, w, "  ", "    ")]
     top.append(("", ""))
-    top += [("heading", line) for line in _wrap(s["start_here"], w)]
+    top += [("heading", line) for line in wrap(s["start_here"], w)]
     items: list[list[tuple[str, str]]] = []
     for n, item in enumerate(summary.start, 1):
-        lines = [("urgent" if item.urgent else "item", line) for line in _wrap(item.title, w, f"{n}. ", "   ")]
-        lines += [("reason", line) for line in _wrap(f"{s['triggered_by']}: {item.reason}", w, "   ")]
+        lines = [("urgent" if item.urgent else "item", line) for line in wrap(item.title, w, f"{n}. ", "   ")]
+        lines += [("reason", line) for line in wrap(f"{s['triggered_by']}: {item.reason}", w, "   ")]
         items.append(lines)
     if not items:
-        top += [("", line) for line in _wrap(s["start_here_none"], w, "  ")]
+        top += [("", line) for line in wrap(s["start_here_none"], w, "  ")]
     tail_fixed: list[tuple[str, str]] = []
     if summary.done:
-        tail_fixed += [("dim", line) for line in _wrap(s["summary_done"].format(n=summary.done), w)]
+        tail_fixed += [("dim", line) for line in wrap(s["summary_done"].format(n=summary.done), w)]
     if summary.contacts:
-        tail_fixed += [("dim", line) for line in _wrap(s["summary_help"].format(names=", ".join(summary.contacts)), w)]
+        tail_fixed += [("dim", line) for line in wrap(s["summary_help"].format(names=", ".join(summary.contacts)), w)]
     room = rows - len(top) - len(tail_fixed) - len(footer) - 1  # one line for "n more"
     shown: list[tuple[str, str]] = []
     kept = 0
@@ -118,5 +118,5 @@ def layout(summary: Summary, lang: str, width: int, rows: int, footer: list[str]
         shown += lines
         kept += 1
     more = summary.more + len(items) - kept
-    tail = [("dim", line) for line in _wrap(s["summary_more"].format(n=more), w)] if more else []
+    tail = [("dim", line) for line in wrap(s["summary_more"].format(n=more), w)] if more else []
     return top + shown + tail + tail_fixed + [("hint", line) for line in footer]
