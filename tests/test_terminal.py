@@ -112,6 +112,7 @@ def test_enter_with_nothing_ticked_records_nothing_silently() -> None:
     assert "Quick check · 1 of 6" in text  # still the same question
     child.send("s")  # skipping is a key, and it says so
     wait_screen(child, "Quick check · 2 of 6")
+    wait_screen(child, "at once")  # fully drawn: Ctrl-C is never sent into a half-started screen
     child.sendcontrol("c")
     child.expect("Stopped. Nothing was saved.")
     finish(child, 130)
@@ -133,6 +134,7 @@ def test_back_returns_with_the_answer_kept_and_exclusive_options() -> None:
     child.send("b")
     text = wait_screen(child, "Quick check · 1 of 6")
     assert "[x] None of this is happening now" in text  # the answer given is shown again
+    wait_screen(child, "at once")
     child.sendcontrol("c")
     child.expect("Stopped")
     finish(child, 130)
@@ -169,6 +171,7 @@ def test_questions_and_options_wrap_with_a_hanging_indent(lang: str, columns: in
     assert lines[start][2:6] == "( ) "  # every option has its mark...
     assert lines[start + 1].startswith(" " * 6) and lines[start + 1][6] != " "  # ...and wraps under its label
     assert say(question.text, lang).split()[-1] in text
+    wait_screen(child, {"en": "once", "az": "çıxış", "ru": "сразу"}[lang])  # the last word of the key line
     child.sendcontrol("c")
     finish(child, 130)
 
