@@ -347,3 +347,21 @@ def test_full_report_lists_the_chosen_help_first(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     help_part = result.stdout.split("Where to get help")[1]  # the full report: files, pipes, --format
     assert help_part.index("Front Line Defenders") < help_part.index("Access Now") < help_part.index("Another helpline")
+
+
+def test_danger_screen_at_40_columns_hangs_lines_and_keeps_addresses_whole() -> None:
+    child = guided(dimensions=(30, 40), lang="ru")
+    child.send(ENTER)
+    wait_screen(child, "1 из 6")
+    child.send(SPACE + ENTER)
+    wait_screen(child, "Продолжить проверку")
+    lines = screen(child).lines()
+    assert all(len(line) <= 40 for line in lines)
+    start = next(n for n, line in enumerate(lines) if line.startswith("https://www.frontlinedefenders.org"))
+    assert lines[start] + lines[start + 1] == "https://www.frontlinedefenders.org/en/emergency-contact"
+    assert "  https://www.accessnow.org/help/" in lines  # short enough: on its own line, indented
+    bullet = next(n for n, line in enumerate(lines) if line.startswith("• Front Line Defenders"))
+    assert lines[bullet + 1].startswith("  ") and not lines[bullet + 1].startswith("   ")
+    wait_screen(child, "сразу")
+    child.sendcontrol("c")
+    finish(child, 130)

@@ -16,6 +16,19 @@ from safetycheck.cli.prompts import STYLE, Item, Picker, _bind, _run, wrap
 from safetycheck.i18n.messages import strings
 
 
+def text_lines(line: str, width: int) -> list[str]:
+    """A line of a screen, wrapped: numbered and bulleted lines hang under their text; an address
+    stands alone and is broken only where it is longer than the whole width (never shortened)."""
+    import re
+
+    stripped = line.strip()
+    if stripped.startswith("https://") and " " not in stripped:
+        indented = line if len(line) <= width else stripped
+        return [indented[i:i + width] for i in range(0, len(indented), width)]
+    prefix = re.match(r"^\s*(?:\d+\.|•|-)\s+", line)
+    return wrap(line, width, "", " " * len(prefix.group(0)) if prefix else "")
+
+
 def choose(title_lines: Sequence[str], choices: Sequence[tuple[str, str]], lang: str, default: int = 0,
            keys: dict[str, str] | None = None) -> str:
     """A menu: lines of text, then one choice per line; Enter picks, or a shortcut key. Returns its value."""
@@ -39,7 +52,7 @@ def choose(title_lines: Sequence[str], choices: Sequence[tuple[str, str]], lang:
         w = width - 1
         out: StyleAndTextTuples = []
         for n, line in enumerate(title_lines):
-            for part in wrap(line, w):
+            for part in text_lines(line, w):
                 out.append(("class:title" if n == 0 else "", part + "\n"))
         out.append(("", "\n"))
         for n, item in enumerate(picker.items):
