@@ -111,3 +111,9 @@ def test_saves_keep_marks_and_progress_and_released_saves_still_open(guided: Con
                 "lang": "ru", "modules": ["device"], "answers": {"device.phone_os": ["ios"]}}
     old = from_bytes(json.dumps(released).encode(), "old")
     assert old.finished and old.done == () and old.asked == ("device.phone_os",)
+
+
+def test_last_screen_with_nothing_answered_does_not_say_all_is_well(guided: ContentSet) -> None:
+    assessment = assess(guided, {}, select_modules(guided, []), dt.date(2026, 12, 7))
+    text = "\n".join(line for _, line in layout(build_summary(assessment, "en"), "en", 80, 24, []))
+    assert "Nothing answered yet" in text and "Keep your habits" not in text

@@ -143,7 +143,9 @@ def show_result(assessment: Assessment, answers: Answers, lang: str, explain: bo
 
     contacts = chosen_contacts(assessment.content, answers)
     if output is None and fmt is None and not explain and stdout_is_tty():
-        hint = strings(lang)["summary_hint"].format(command=command)
+        s = strings(lang)
+        # answers typed here are gone after this screen: say how to keep them next time
+        hint = s["summary_hint"].format(command=command) if command != "check" else s["summary_hint_asked"]
         print_last_screen(assessment, lang, hint, set(done), contacts, clear)
         return
     view = build_view(assessment, lang, explain, first_contacts=contacts, done=done)

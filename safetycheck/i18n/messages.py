@@ -6,6 +6,8 @@ from __future__ import annotations
 from functools import cache
 
 EN: dict[str, str] = {
+    "summary_nothing": "Nothing answered yet, so no plan: answer a few questions to get one.",
+    "summary_hint_asked": "To keep the full plan next time: add --format html --output plan.html, or --save FILE",
     "mk_plan": "full plan",
     "mk_done": "mark done",
     "mk_save": "save",

@@ -1,6 +1,8 @@
 """Azerbaijani (Latin script) interface strings. Keys and {placeholders} match messages.EN."""
 
 AZ: dict[str, str] = {
+    "summary_nothing": "Hələ heç bir suala cavab verilməyib, ona görə plan yoxdur: plan almaq üçün bir neçə suala cavab verin.",
+    "summary_hint_asked": "Növbəti dəfə tam planı saxlamaq üçün: --format html --output plan.html və ya --save FAYL əlavə edin",
     "mk_plan": "tam plan",
     "mk_done": "edildi qeyd et",
     "mk_save": "saxla",

@@ -1,6 +1,8 @@
 """Russian interface strings. Keys and {placeholders} match messages.EN."""
 
 RU: dict[str, str] = {
+    "summary_nothing": "Пока нет ни одного ответа, поэтому нет и плана: ответьте на несколько вопросов.",
+    "summary_hint_asked": "Чтобы в следующий раз сохранить полный план, добавьте --format html --output plan.html или --save ФАЙЛ",
     "mk_plan": "полный план",
     "mk_done": "отметить сделанное",
     "mk_save": "сохранить",

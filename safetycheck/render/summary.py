@@ -103,7 +103,8 @@ def layout(summary: Summary, lang: str, width: int, rows: int, footer: list[str]
         lines += [("reason", line) for line in wrap(f"{s['triggered_by']}: {item.reason}", w, "   ")]
         items.append(lines)
     if not items:
-        top += [("", line) for line in wrap(s["start_here_none"], w, "  ")]
+        nothing = not any(area.answered for area in summary.areas)
+        top += [("", line) for line in wrap(s["summary_nothing" if nothing else "start_here_none"], w, "  ")]
     tail_fixed: list[tuple[str, str]] = []
     if summary.done:
         tail_fixed += [("dim", line) for line in wrap(s["summary_done"].format(n=summary.done), w)]
