@@ -20,24 +20,30 @@ def danger_question(content: ContentSet) -> Question | None:
 
 
 def quick_questions(content: ContentSet, modules: Sequence[Module]) -> list[Question]:
-    """The danger-now question first, then the questions content marks `quick`, in content order.
-
-    Content without `quick` marks (an older pack): the profile questions, then the questions
-    whose answers weigh most (highest risk), spread evenly over the areas, at most QUICK_MAX."""
+    """The danger-now question first, then, area by area in content order, the questions content
+    marks `quick`. An area with no marks yet (an older pack, content being marked) still gets
+    asked: a profile area all its questions, an assessment area its weightiest ones (highest
+    risk, unconditional first), sharing what is left of QUICK_MAX evenly."""
     danger = danger_question(content)
     first = [danger] if danger is not None else []
-    marked = [q for m in modules for q in m.questions if q.quick and q is not danger]
-    if marked or any(q.quick for m in content.modules for q in m.questions):
-        return (first + marked)[:QUICK_MAX]
-    profile = [q for m in modules if not m.scored for q in m.questions if q is not danger]
-    scored = [m for m in modules if m.scored]
-    room = QUICK_MAX - len(first) - len(profile)
-    per_area = max(1, math.floor(room / len(scored))) if scored and room > 0 else 0
-    picked: list[Question] = []
-    for module in scored:
-        weighty = sorted(module.questions, key=lambda q: (q.when is not None, -q.max_risk))[:per_area]
-        picked += [q for q in module.questions if q in weighty]
-    return (first + profile + picked)[:QUICK_MAX]
+    marked = {m.id: [q for q in m.questions if q.quick and q is not danger] for m in modules}
+    unmarked_profile = [q for m in modules if not m.scored and not marked[m.id] for q in m.questions if q is not danger]
+    unmarked_scored = [m for m in modules if m.scored and not marked[m.id] and m.questions]
+    # Every area gets at least one question; the unmarked profile questions give way first.
+    profile_room = max(0, QUICK_MAX - len(first) - sum(len(v) for v in marked.values()) - len(unmarked_scored))
+    unmarked_profile = unmarked_profile[:profile_room]
+    room = QUICK_MAX - len(first) - sum(len(v) for v in marked.values()) - len(unmarked_profile)
+    per_area = max(1, math.floor(room / len(unmarked_scored))) if unmarked_scored and room > 0 else 1
+    picked: list[Question] = list(first)
+    for module in modules:
+        if marked[module.id]:
+            picked += marked[module.id]
+        elif not module.scored:
+            picked += [q for q in module.questions if q in unmarked_profile]
+        else:
+            weighty = sorted(module.questions, key=lambda q: (q.when is not None, -q.max_risk))[:per_area]
+            picked += [q for q in module.questions if q in weighty]
+    return picked[:QUICK_MAX]
 
 
 def deeper_questions(module: Module, asked: set[str]) -> list[Question]:
