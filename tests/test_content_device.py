@@ -126,6 +126,3 @@ def test_new_questions_for_facts_the_old_ones_could_not_take(questions: dict[str
     guess = questions["passcode_guessable"]
     obvious = next(o for o in guess["options"] if o["id"] == "obvious")
     assert "birth date" in obvious["label"]["en"] and obvious["risk"] == 10
-    warning = questions["threat_warning_help"]
-    not_yet = next(o for o in warning["options"] if o["id"] == "not_yet")
-    assert not_yet.get("urgent") is True and "dev-threat-notification" in not_yet["guidance"]
