@@ -4,6 +4,7 @@ would read it."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from pathlib import Path
@@ -12,6 +13,9 @@ from typing import Any
 from typer.testing import CliRunner
 
 from safetycheck.cli.app import app
+from safetycheck.content.answers import read_answers
+from safetycheck.engine.model import ContentSet
+from safetycheck.storage.saves import SavedSession, reconcile
 
 PEOPLE = Path(__file__).parent / "fixtures" / "people"
 BUCKETS = ("today", "week", "later")
@@ -101,3 +105,18 @@ def test_no_item_id_in_the_prose_a_person_reads() -> None:
                 text = _prose({k: v for k, v in item.items() if k not in ("id", "resources", "refs")})
                 assert not re.search(r"\b(dev|acc|com|trv|fam|onl|ctx)-[a-z]+-[a-z-]+", text), (name, item["id"])
                 assert "{ref:" not in text and "{fact:" not in text, (name, item["id"])
+
+
+def test_answers_saved_before_the_rework_still_read(bundled: ContentSet) -> None:
+    answers, _ = read_answers(PEOPLE / "dev_old_answers.yaml", bundled)
+    assert answers["device.ios_version"] == ("ios_16",)
+    assert answers["device.phone_newest"] == ("one_behind",)
+    assert "device.android_patch_level" not in answers
+
+
+def test_saves_made_before_the_rework_map_onto_the_new_questions(bundled: ContentSet) -> None:
+    saved = SavedSession({"device.android_patch_level": ("older",), "device.ios_version": ("ios_16_or_older",)},
+                         ("device",), "en", "old", dt.date(2026, 11, 24), "0")
+    kept, dropped = reconcile(saved, bundled)
+    assert kept == {"device.phone_newest": ("older",), "device.ios_version": ("ios_16",)}
+    assert dropped == []
