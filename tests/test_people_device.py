@@ -65,7 +65,7 @@ def test_an_android_only_person_never_reads_apple_text_or_sees_apple_pages() -> 
         device_items = [i for b in BUCKETS for i in report["plan"][b] if i["id"].startswith("dev-")]
         assert len(device_items) >= 8
         for item in device_items:
-            steps = _prose(item["steps"])
+            steps = _prose([item["steps"], item["tradeoff"], item["why"]])
             assert not re.search(r"iPhone|iPad|\biOS\b|macOS|\bMac\b|FileVault|Find My", steps), (lang, item["id"])
             for resource in item["resources"]:
                 assert "apple.com" not in resource["url"] and not resource["url"].endswith("/ios"), item["id"]
@@ -122,3 +122,12 @@ def test_saves_made_before_the_rework_map_onto_the_new_questions(bundled: Conten
     kept, dropped = reconcile(saved, bundled)
     assert kept == {"device.phone_newest": ("older",), "device.ios_version": ("ios_16",)}
     assert dropped == []
+
+
+def test_an_iphone_person_never_reads_android_text() -> None:
+    for lang in ("en", "az", "ru"):
+        report = _report("dev_flying_faceid", lang)
+        for item in (i for b in BUCKETS for i in report["plan"][b] if i["id"].startswith("dev-")):
+            text = _prose([item["steps"], item["tradeoff"], item["why"]])
+            assert not re.search(r"Android|Samsung|Pixel|Google Play", text), (lang, item["id"])
+            assert all("android" not in r["url"] for r in item["resources"]), item["id"]
