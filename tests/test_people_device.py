@@ -131,3 +131,11 @@ def test_an_iphone_person_never_reads_android_text() -> None:
             text = _prose([item["steps"], item["tradeoff"], item["why"]])
             assert not re.search(r"Android|Samsung|Pixel|Google Play", text), (lang, item["id"])
             assert all("android" not in r["url"] for r in item["resources"]), item["id"]
+
+
+def test_a_careful_person_gets_upkeep_not_a_repeat_of_what_they_do() -> None:
+    report = _report("dev_encrypted_disk")
+    plan = [i for b in BUCKETS for i in report["plan"][b]]
+    in_place = {i["id"] if isinstance(i, dict) else i for i in report["in_place"]}
+    assert any(i["id"] == "dev-look-again" and i["keeping_well"] for i in plan)
+    assert not in_place & {i["id"] for i in plan}
