@@ -5,11 +5,13 @@ would read it."""
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import json
 import re
 from pathlib import Path
 from typing import Any
 
+import pytest
 from typer.testing import CliRunner
 
 from safetycheck.cli.app import app
@@ -19,6 +21,11 @@ from safetycheck.storage.saves import SavedSession, reconcile
 
 PEOPLE = Path(__file__).parent / "fixtures" / "people"
 BUCKETS = ("today", "week", "later")
+# Until the plan-fit engine lands on main, these people fail exactly as issue 11 describes; strict, so
+# they must pass as soon as it is in.
+needs_fit_engine = pytest.mark.xfail(
+    importlib.util.find_spec("safetycheck.engine.fit") is None,
+    reason="needs the plan-fit engine (safetycheck.engine.fit)", strict=True)
 PROSE = ("title", "why", "steps", "tradeoff", "urgent_reason", "instead_of", "brought_by")
 
 
@@ -49,6 +56,7 @@ def _prose(node: Any) -> str:
     return ""
 
 
+@needs_fit_engine
 def test_android_12_without_advanced_protection_is_never_told_to_turn_it_on() -> None:
     report = _report("dev_android12_no_ap")
     where = _where(report)
@@ -59,6 +67,7 @@ def test_android_12_without_advanced_protection_is_never_told_to_turn_it_on() ->
             assert "Settings > Security & privacy > Advanced Protection" not in _prose(item["steps"]), item["id"]
 
 
+@needs_fit_engine
 def test_an_android_only_person_never_reads_apple_text_or_sees_apple_pages() -> None:
     for lang in ("en", "az", "ru"):
         report = _report("dev_android_only", lang)
@@ -72,6 +81,7 @@ def test_an_android_only_person_never_reads_apple_text_or_sees_apple_pages() -> 
                 assert "microsoft.com" in resource["url"] or "/mac" not in resource["url"], item["id"]
 
 
+@needs_fit_engine
 def test_flying_soon_with_face_id_and_a_four_digit_code_switches_off_biometrics_today() -> None:
     report = _report("dev_flying_faceid")
     where = _where(report)
@@ -81,6 +91,7 @@ def test_flying_soon_with_face_id_and_a_four_digit_code_switches_off_biometrics_
     assert len(report["plan"]["today"]) <= 5
 
 
+@needs_fit_engine
 def test_unpatched_iphone_and_birth_date_passcode_are_not_left_for_later() -> None:
     report = _report("dev_unpatched_birthdate")
     where = _where(report)
@@ -89,6 +100,7 @@ def test_unpatched_iphone_and_birth_date_passcode_are_not_left_for_later() -> No
     assert _item(report, "dev-updates")["urgent"] and _item(report, "dev-screen-lock")["urgent"]
 
 
+@needs_fit_engine
 def test_full_disk_encryption_alone_does_not_bring_keep_little_and_is_not_an_action() -> None:
     report = _report("dev_encrypted_disk")
     where = _where(report)
@@ -124,6 +136,7 @@ def test_saves_made_before_the_rework_map_onto_the_new_questions(bundled: Conten
     assert dropped == []
 
 
+@needs_fit_engine
 def test_an_iphone_person_never_reads_android_text() -> None:
     for lang in ("en", "az", "ru"):
         report = _report("dev_flying_faceid", lang)
@@ -133,6 +146,7 @@ def test_an_iphone_person_never_reads_android_text() -> None:
             assert all("android" not in r["url"] for r in item["resources"]), item["id"]
 
 
+@needs_fit_engine
 def test_a_careful_person_gets_upkeep_not_a_repeat_of_what_they_do() -> None:
     report = _report("dev_encrypted_disk")
     plan = [i for b in BUCKETS for i in report["plan"][b]]
