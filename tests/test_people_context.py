@@ -206,3 +206,12 @@ def test_every_people_file_is_read_without_error(bundled: ContentSet) -> None:
         assert path.read_text().startswith("# "), path
         answers, _ = read_answers(path, bundled)
         assert answers
+
+
+@fit_engine
+def test_arrest_expected_now_puts_the_arrest_steps_first(bundled: ContentSet) -> None:
+    answers, modules = read_answers(PEOPLE / "family-plan-done.yaml", bundled)
+    changed = dict(answers)
+    changed["context.danger_now"] = ("arrest_soon",)
+    result = assess(bundled, changed, select_modules(bundled, [], modules), TODAY)
+    assert "ctx-expecting-arrest" in _actions(result, "today")
