@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from safetycheck.engine.tailoring import BUCKETS
-from safetycheck.render.report import ContactRow, PlanEntry, ReportView, first_sentence
+from safetycheck.render.report import ContactRow, PlanEntry, ReportView
 
 CSS = """
 :root{--ink:#1b1f24;--muted:#57606a;--line:#d0d7de;--low:#2da44e;--moderate:#bf8700;--high:#d1581a;--critical:#cf222e}
@@ -156,13 +156,8 @@ def render_html(view: ReportView) -> str:
     return page(s["report_title"], view.lang, body)
 
 
-def render_card_html(view: ReportView, limit: int = 10) -> str:
-    """A printable pocket card (A6): the actions and where to get help, nothing about the person."""
-    s = view.s
-    body = ['<style>body{max-width:26rem}@media print{@page{size:A6;margin:8mm}body{font-size:9pt}}</style>',
-            f"<h1>{esc(s['card_title'])}</h1>", "<ul style=\"list-style:none;padding-left:0\">"]
-    body += [f"<li>☐ {esc(entry.title)}</li>" for entry in view.plan[:limit]]
-    body += ["</ul>", f"<h2>{esc(s['help_title'])}</h2>", "<ul>"]
-    body += [f"<li><strong>{esc(c.name)}</strong>: {esc(first_sentence(c.how))} {esc(c.url)}</li>" for c in view.contacts]
-    body += ["</ul>", f'<p class="muted">{esc(s["card_note"])}</p>']
-    return page(s["card_title"], view.lang, body)
+def render_card_html(view: ReportView) -> str:
+    """The pocket card (render/card.py decides what it may say)."""
+    from safetycheck.render.card import render_card_html as card
+
+    return card(view)

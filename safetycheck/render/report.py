@@ -45,6 +45,7 @@ class PlanEntry:
     tradeoff: str
     resources: tuple[ResourceLink, ...]
     reviewed: str
+    card: str = ""  # the neutral pocket-card line; "" = the item stays off the card
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,7 @@ class ContactRow:
     how: str
     url: str
     checked: str
+    id: str = ""
 
 
 @dataclass(frozen=True)
@@ -176,6 +178,7 @@ def entry_for(
         tradeoff=say(item.tradeoff, lang),
         resources=tuple(ResourceLink(say(r.title, lang), clean(r.url), clean(r.source)) for r in item.resources),
         reviewed=item.reviewed.isoformat(),
+        card=say(item.card, lang) if item.card is not None else "",
     )
 
 
@@ -237,6 +240,6 @@ def build_view(assessment: Assessment, lang: str, explain: bool = False) -> Repo
         plan=tuple(_plan_entry(p, lang) for b in BUCKETS for p in assessment.plan.bucket(b)),
         unanswered=tuple((say(content.module(q.module).title, lang) if content.module(q.module) else q.module, say(q.text, lang)) for q in assessment.unanswered),
         explain=explain_rows,
-        contacts=tuple(ContactRow(clean(c.name), say(c.what, lang), say(c.how, lang), clean(c.url), c.checked.isoformat()) for c in content.help),
+        contacts=tuple(ContactRow(clean(c.name), say(c.what, lang), say(c.how, lang), clean(c.url), c.checked.isoformat(), c.id) for c in content.help),
         stale=assessment.stale,
     )
