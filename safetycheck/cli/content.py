@@ -72,8 +72,12 @@ def guide(
     from safetycheck.render.guide import guide_items, render_guide
 
     language, content = prepare(lang, pack)
+    from safetycheck.i18n.language import say
+
     items = guide_items(content, item_id, module)
-    emit(render_guide(items, language, fmt.value if fmt else None, output is not None), output, force, language, personal=False)
+    found = content.module(module) if module else None
+    area = say(found.title, language) if found else None
+    emit(render_guide(items, language, fmt.value if fmt else None, output is not None, area), output, force, language, personal=False)
 
 
 @guarded

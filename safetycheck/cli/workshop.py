@@ -119,15 +119,19 @@ def worksheet(
     modules: Annotated[list[str] | None, typer.Argument(help=H["opt_worksheet_modules"], show_default=False)] = None,
     lang: LangOption = None,
     fmt: Annotated[PaperFormat, typer.Option("--format", "-f", help=H["opt_paper_format"])] = PaperFormat.markdown,
+    key: Annotated[bool, typer.Option("--key", help=H["opt_worksheet_key"])] = False,
     output: OutputOption = None,
     pack: PackOption = None,
     force: ForceOption = False,
 ) -> None:
-    """A printable questionnaire with boxes to tick and a scoring key, for a workshop without devices."""
+    """A printable questionnaire with boxes to tick; with --key, the trainer's scoring key alone."""
     from safetycheck.engine.assessment import select_modules
-    from safetycheck.render.worksheet import render_worksheet_html, render_worksheet_markdown
+    from safetycheck.render import worksheet as paper
 
     language, content = prepare(lang, pack)
     chosen = select_modules(content, modules or [])
-    render = render_worksheet_html if fmt is PaperFormat.html else render_worksheet_markdown
+    if key:
+        render = paper.render_key_html if fmt is PaperFormat.html else paper.render_key_markdown
+    else:
+        render = paper.render_worksheet_html if fmt is PaperFormat.html else paper.render_worksheet_markdown
     emit(render(content, chosen, language), output, force, language, personal=False)  # blank: no one's answers
