@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
 from safetycheck.engine.tailoring import BUCKETS
 from safetycheck.render.report import ContactRow, PlanEntry, ReportView
+
+if TYPE_CHECKING:
+    from safetycheck.engine.progress import ProgressView
 
 CSS = """
 :root{--ink:#1b1f24;--muted:#57606a;--line:#d0d7de;--low:#2da44e;--moderate:#bf8700;--high:#d1581a;--critical:#cf222e}
@@ -161,3 +165,25 @@ def render_card_html(view: ReportView) -> str:
     from safetycheck.render.card import render_card_html as card
 
     return card(view)
+
+
+def render_progress_html(view: ProgressView, s: dict[str, str], lang: str) -> str:
+    """`compare --format html`: the change between two saves as a page, like `check`'s report."""
+    body = [f"<h1>{esc(s['compare_title'])}</h1>", f'<p class="muted">{esc(s["compare_from_to"].format(old=view.old_date, new=view.new_date))}</p>',
+            f"<h2>{esc(s['summary'])}</h2>", "<table>",
+            f"<tr><th>{esc(s['module'])}</th><th>{esc(view.old_date)}</th><th>{esc(view.new_date)}</th><th>{esc(s['change'])}</th></tr>"]
+    for m in view.modules:
+        if m.old is None and m.new is None:
+            continue
+        old = "-" if m.old is None else f"{m.old} ({m.old_band})"
+        new = "-" if m.new is None else f"{m.new} ({m.new_band})"
+        body.append(f"<tr><td>{esc(m.title)}</td><td>{esc(old)}</td><td>{esc(new)}</td><td>{'' if m.change is None else f'{m.change:+d}'}</td></tr>")
+    body.append("</table>")
+    for key, items in (("done_actions", view.done), ("new_risks", view.new), ("still_to_do", view.still)):
+        if items:
+            body += [f"<h2>{esc(s[key])}</h2>", '<ul class="compact">'] + [f"<li>{esc(t)}</li>" for t in items] + ["</ul>"]
+    if not (view.done or view.new) and all(m.change in (0, None) for m in view.modules):
+        body.append(f"<p>{esc(s['nothing_changed'])}</p>")
+    if view.dropped:
+        body.append(f'<p class="muted">{esc(s["dropped_answers"].format(items=", ".join(view.dropped)))}</p>')
+    return page(s["compare_title"], lang, body)
