@@ -44,6 +44,8 @@ def list_modules(
     from safetycheck.i18n.language import LANGUAGES, say
     from safetycheck.i18n.messages import strings
 
+    if fmt not in (None, ReportFormat.rich, ReportFormat.plain, ReportFormat.json):  # never plain text under an .html name
+        raise UsageError(tr("err_format_not_here", format=fmt.value))
     language, content = prepare(lang, pack)
     rows = [{"id": m.id, "title": say(m.title, language), "questions": len(m.questions),
              "coverage": coverage(m, content.guidance), "reviewed": m.reviewed.isoformat()} for m in content.modules]

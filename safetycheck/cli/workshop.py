@@ -18,7 +18,6 @@ from safetycheck.cli.check import (
     ReportFormat,
     emit,
     prepare,
-    terminal_width,
 )
 from safetycheck.cli.helptext import H
 from safetycheck.errors import UsageError
@@ -63,9 +62,13 @@ def summarize(
     titles = {m.id: say(m.title, language) for m in content.modules} | {g: say(i.title, language) for g, i in content.guidance.items()}
     chosen = fmt or (ReportFormat.rich if stdout_is_tty() and output is None else ReportFormat.plain)
     if chosen is ReportFormat.rich:
+        import shutil
+
         from safetycheck.render.terminal import render_group_rich
 
-        text = render_group_rich(view, s, titles, terminal_width(), stdout_is_tty() and "NO_COLOR" not in os.environ, language)
+        # The real width, down to 30 columns: Rich wraps each line itself, so nothing is cut at 40.
+        width = max(30, min(200, shutil.get_terminal_size((100, 24)).columns))
+        text = render_group_rich(view, s, titles, width, stdout_is_tty() and "NO_COLOR" not in os.environ, language)
     elif chosen is ReportFormat.json:
         text = render_group_json(view, titles)
     elif chosen is ReportFormat.html:

@@ -115,7 +115,7 @@ EN: dict[str, str] = {
     "opt_worksheet_key": "Print the trainer's scoring key alone (each answer's points and the advice it leads to), not the participant sheet.",
     "worksheet_warning": "A filled sheet shows your risks to anyone who reads it. Keep it with you or destroy it after the workshop; never hand it in.",
     "key_warning": "For the trainer. Participants score their own sheets with this key: a filled sheet shows its owner's risks, so never collect, photograph or read one. Tell the room to keep theirs or destroy them.",
-    "key_max": "at most {n} points",
+    "key_max": "points: at most {n}",
     "worksheet_if_answered": "you answered question {n}",
     "worksheet_if_skipped": "you skipped question {n}",
     "worksheet_if_chose": "you ticked {answers} in question {n}",

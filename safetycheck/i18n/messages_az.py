@@ -110,7 +110,7 @@ AZ: dict[str, str] = {
     "opt_worksheet_key": "İştirakçı vərəqini yox, yalnız təlimçinin bal açarını çap edin (hər cavabın balı və onun apardığı tövsiyə).",
     "worksheet_warning": "Doldurulmuş vərəq onu oxuyan hər kəsə risklərinizi göstərir. Təlimdən sonra onu özünüzdə saxlayın və ya məhv edin; heç vaxt təhvil verməyin.",
     "key_warning": "Təlimçi üçün. İştirakçılar öz vərəqlərini bu açarla özləri hesablayırlar: doldurulmuş vərəq sahibinin risklərini göstərir, ona görə heç vaxt onları toplamayın, şəklini çəkməyin və oxumayın. Qrupa deyin ki, vərəqlərini saxlasınlar və ya məhv etsinlər.",
-    "key_max": "ən çoxu {n} bal",
+    "key_max": "bal: ən çoxu {n}",
     "worksheet_if_answered": "{n} nömrəli suala cavab vermisiniz",
     "worksheet_if_skipped": "{n} nömrəli sualı ötürmüsünüz",
     "worksheet_if_chose": "{n} nömrəli sualda {answers} işarələmisiniz",

@@ -153,12 +153,12 @@ def render_group_rich(view: object, s: dict[str, str], titles: dict[str, str], w
     if g.areas:
         console.print(Text(s["band_distribution"], style="bold underline"))
     total = max(view.participants, 1)
-    bar_width = max(10, min(40, width - 40))
+    bar_width = max(8, min(40, width - 24))
     for a in g.areas:
         console.print(Text(a.title, style="bold") + Text(f"  ({a.included})", style="dim"))
         for band, label, n in a.counts:
             filled = max(1, round(n / total * bar_width))
-            console.print(Text(f"  {label:<14}") + Text("█" * filled, style=BAND_STYLES.get(band, "grey50")) + Text(f" {n}"))
+            console.print(Text(f"  {label[:12]:<12} ") + Text("█" * filled, style=BAND_STYLES.get(band, "grey50")) + Text(f" {n}"))
     if g.teach:
         console.print()
         console.print(Text(s["teach_first"], style="bold underline"))
