@@ -206,7 +206,7 @@ ERRORS_EN: dict[str, str] = {
     "err_summary_large": "too large to be a summary",
     "err_summary_json": "not a readable JSON summary",
     "err_summary_kind": "not a safetycheck anonymous summary",
-    "err_summary_newer": "summary format {version} is newer than this safetycheck reads",
+    "err_summary_newer": "written by a newer safetycheck (summary format {version}); update safetycheck to count it",
     "err_summary_shape": "does not match the summary format (keys, types, language or date); ask for a new summary",
     "err_summary_module": "does not match the summary format: an area has an invalid level",
     "passphrase_prompt": "Passphrase",

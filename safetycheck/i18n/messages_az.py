@@ -199,7 +199,7 @@ AZ: dict[str, str] = {
     "err_summary_large": "xülasə olmaq üçün çox böyükdür",
     "err_summary_json": "oxunaqlı JSON xülasəsi deyil",
     "err_summary_kind": "safetycheck anonim xülasəsi deyil",
-    "err_summary_newer": "xülasə formatı {version} bu safetycheck versiyasının oxuya bildiyindən daha yenidir",
+    "err_summary_newer": "daha yeni safetycheck tərəfindən yazılıb (xülasə formatı {version}); onu saymaq üçün safetycheck-i yeniləyin",
     "err_summary_shape": "xülasə formatına uyğun deyil (açarlar, tiplər, dil və ya tarix); yeni xülasə istəyin",
     "err_summary_module": "xülasə formatına uyğun deyil: bir sahənin səviyyəsi yanlışdır",
     "passphrase_prompt": "Parol ifadəsini daxil edin",

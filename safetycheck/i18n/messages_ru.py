@@ -199,7 +199,7 @@ RU: dict[str, str] = {
     "err_summary_large": "слишком большой для сводки",
     "err_summary_json": "не читаемая JSON-сводка",
     "err_summary_kind": "не анонимная сводка safetycheck",
-    "err_summary_newer": "формат сводки {version} новее, чем может прочитать эта версия safetycheck",
+    "err_summary_newer": "записана более новой версией safetycheck (формат сводки {version}); обновите safetycheck, чтобы учесть её",
     "err_summary_shape": "не соответствует формату сводки (ключи, типы, язык или дата); попросите новую сводку",
     "err_summary_module": "не соответствует формату сводки: у одного из разделов неверный уровень",
     "passphrase_prompt": "Введите парольную фразу",
