@@ -219,7 +219,7 @@ HELP_EN: dict[str, str] = {
     "opt_save_file": "A file written by 'check --save'.",
     "opt_item_id": 'A guidance item id (default: the whole library).',
     "opt_pack": 'Add a folder of your own modules and guidance (same layout). Repeatable.',
-    "opt_anonymous_summary": 'Also write an anonymous summary (scores, levels, advice ids; no answers) to hand to a trainer.',
+    "opt_anonymous_summary": "Also write an anonymous summary (levels and advice; no answers, no scores) to hand to a trainer if you want to.",
     "opt_summary_paths": 'Anonymous summary files, or folders holding them (*.json).',
     "cmd_workshop": 'For trainers: the group view of a workshop from anonymous summaries.',
     "opt_clear_guided": 'Guided session: wipe the screen and scrollback when done.',

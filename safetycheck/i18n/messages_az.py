@@ -211,7 +211,7 @@ AZ: dict[str, str] = {
     "opt_save_file": "'check --save' ilə yazılmış fayl.",
     "opt_item_id": "Tövsiyənin id-si (standart olaraq: bütün tövsiyələr).",
     "opt_pack": "Öz modullarınız və tövsiyələrinizlə qovluq əlavə edir (eyni struktur). Bir neçə dəfə verilə bilər.",
-    "opt_anonymous_summary": "Təlimçiyə vermək üçün anonim xülasə də yazır (ballar, səviyyələr, tövsiyə id-ləri; cavablar yoxdur).",
+    "opt_anonymous_summary": "İstəsəniz təlimçiyə vermək üçün anonim xülasə də yazır (səviyyələr və tövsiyələr; cavablar və ballar yoxdur).",
     "opt_summary_paths": "Anonim xülasə faylları və ya onların olduğu qovluqlar (*.json).",
     "cmd_workshop": "Təlimçilər üçün: anonim xülasələrə əsasən təlim qrupunun ümumi mənzərəsi.",
     "opt_clear_guided": "Sual-cavab rejimi: bitəndə ekranı və sürüşdürmə tarixçəsini (scrollback) təmizləyir.",
