@@ -107,6 +107,13 @@ def test_personal_report_prints_in_at_most_12_a4_pages(tmp_path: Path, example: 
     text = pdf_text(pdf, 1, len(pages))
     # URLs are printed once each, short: no scheme, never twice in a row.
     assert "https://" not in text and "(https" not in text
+    from safetycheck.content.catalog import load_content
+    from safetycheck.render.html import short_url
+
+    squeezed = re.sub(r"\s+", "", text)
+    urls = {short_url(c.url) for c in load_content().help} | set(re.findall(r"[a-z0-9.-]+\.[a-z]{2,}/[^\s)]*", text))
+    for url in urls:
+        assert url + url not in squeezed and f"{url}({url}" not in squeezed, url
     last = pdf_text(pdf, len(pages), len(pages))
     assert len(last.strip()) > 80  # no near-empty last page
 

@@ -97,7 +97,7 @@ def html_entry(s: dict[str, str], entry: PlanEntry) -> list[str]:
 
 
 def contact_html(s: dict[str, str], c: ContactRow) -> str:
-    return (f'<li><strong>{esc(c.name)}</strong>: {esc(c.what)} {esc(c.how)} {link(c.url, short_url(c.url))}'
+    return (f'<li><strong>{esc(c.name)}</strong>: {esc(c.what)} {esc(c.how)} <a href="{esc(c.url)}" rel="noreferrer noopener">{esc(short_url(c.url))}</a>'
             f' <span class="muted">({esc(s["checked"])} {esc(c.checked)})</span></li>')
 
 
