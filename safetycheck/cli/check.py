@@ -178,6 +178,9 @@ def write_anonymous_summary(path: Path, assessment: Assessment, lang: str, force
 
     data = json.dumps(build_summary(assessment, lang), indent=2) + "\n"
     write_private(path, data.encode("utf-8"), force)
+    # The file's time says the day only: a time of day to the nanosecond would tell who wrote it when.
+    midnight = dt.datetime.combine(assessment.date, dt.time()).timestamp()
+    os.utime(path, (midnight, midnight))
     typer.echo(strings(lang)["summary_written"].format(path=path), err=True)
 
 

@@ -44,6 +44,8 @@ def list_modules(
     from safetycheck.i18n.language import LANGUAGES, say
     from safetycheck.i18n.messages import strings
 
+    if fmt not in (None, ReportFormat.rich, ReportFormat.plain, ReportFormat.json):  # never plain text under an .html name
+        raise UsageError(tr("err_format_not_here", format=fmt.value))
     language, content = prepare(lang, pack)
     rows = [{"id": m.id, "title": say(m.title, language), "questions": len(m.questions),
              "coverage": coverage(m, content.guidance), "reviewed": m.reviewed.isoformat()} for m in content.modules]
@@ -72,8 +74,12 @@ def guide(
     from safetycheck.render.guide import guide_items, render_guide
 
     language, content = prepare(lang, pack)
+    from safetycheck.i18n.language import say
+
     items = guide_items(content, item_id, module)
-    emit(render_guide(items, language, fmt.value if fmt else None, output is not None), output, force, language, personal=False)
+    found = content.module(module) if module else None
+    area = say(found.title, language) if found else None
+    emit(render_guide(items, language, fmt.value if fmt else None, output is not None, area), output, force, language, personal=False)
 
 
 @guarded

@@ -127,6 +127,10 @@ def compare(
     if fmt is ReportFormat.json:
         text = json.dumps({**asdict(view), "modules": [{**asdict(m), "change": m.change} for m in view.modules]},
                           ensure_ascii=False, indent=2) + "\n"
+    elif fmt is ReportFormat.html:
+        from safetycheck.render.html import render_progress_html
+
+        text = render_progress_html(view, strings(language), language)
     else:
         text = render_progress(view, strings(language), markdown=fmt is ReportFormat.markdown)
     emit(text, output, force, language)

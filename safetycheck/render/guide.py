@@ -8,6 +8,7 @@ from dataclasses import asdict
 from safetycheck.engine.model import ContentSet, GuidanceItem
 from safetycheck.errors import UsageError
 from safetycheck.i18n.messages import strings, tr
+from safetycheck.sanitize import clean
 
 
 def guide_items(content: ContentSet, item_id: str | None, module_id: str | None) -> list[GuidanceItem]:
@@ -25,27 +26,40 @@ def guide_items(content: ContentSet, item_id: str | None, module_id: str | None)
     return sorted(content.guidance.values(), key=lambda g: g.id)
 
 
-def render_guide(items: list[GuidanceItem], lang: str, fmt: str | None, to_file: bool) -> str:
+def handout_heading(items: list[GuidanceItem], lang: str, area: str | None) -> tuple[str, str]:
+    """What page 1 of a handout says first: its topic, then the language and the content date."""
+    from safetycheck.i18n.language import say
+
+    s = strings(lang)
+    topic = area or (say(items[0].title, lang) if len(items) == 1 else None)
+    title = f"{s['guidance_library']}: {topic}" if topic else s["guidance_library"]
+    date = max((i.reviewed for i in items), default=None)
+    meta = s["handout_meta"].format(language=s["language_name"], date=date.isoformat() if date else "-")
+    return clean(title), meta
+
+
+def render_guide(items: list[GuidanceItem], lang: str, fmt: str | None, to_file: bool, area: str | None = None) -> str:
     from safetycheck.render.report import guide_entry
 
     s = strings(lang)
     entries = [guide_entry(item, lang) for item in items]
+    title, meta = handout_heading(items, lang, area)
     if fmt == "json":
         return json.dumps({"items": [asdict(e) for e in entries]}, ensure_ascii=False, indent=2) + "\n"
     if fmt == "markdown":
-        from safetycheck.render.text import markdown_entry
+        from safetycheck.render.text import _md, markdown_entry
 
-        lines = [f"# {s['guidance_library']}", ""]
+        lines = [f"# {_md(title)}", "", f"*{_md(meta)}*", ""]
         for entry in entries:
             lines += markdown_entry(s, entry)
         return "\n".join(lines)
     if fmt == "html":
-        from safetycheck.render.html import html_entry, page
+        from safetycheck.render.html import esc, html_entry, page
 
-        body = [f"<h1>{s['guidance_library']}</h1>"]
+        body = [f"<h1>{esc(title)}</h1>", f'<p class="meta">{esc(meta)}</p>']
         for entry in entries:
             body += html_entry(s, entry)
-        return page(s["guidance_library"], lang, body)
+        return page(title, lang, body)
     from safetycheck.render.text import plain_entry
 
     if len(entries) > 1 and not to_file and fmt in (None, "rich", "plain"):

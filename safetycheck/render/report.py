@@ -45,6 +45,7 @@ class PlanEntry:
     tradeoff: str
     resources: tuple[ResourceLink, ...]
     reviewed: str
+    card: str = ""  # the neutral pocket-card line; "" = the item stays off the card
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,7 @@ class ContactRow:
     how: str
     url: str
     checked: str
+    id: str = ""
 
 
 @dataclass(frozen=True)
@@ -177,6 +179,7 @@ def entry_for(
         tradeoff=say(item.tradeoff, lang),
         resources=tuple(ResourceLink(say(r.title, lang), clean(r.url), clean(r.source)) for r in item.resources),
         reviewed=item.reviewed.isoformat(),
+        card=say(item.card, lang) if item.card is not None else "",
     )
 
 
@@ -240,7 +243,7 @@ def build_view(assessment: Assessment, lang: str, explain: bool = False, first_c
         plan=tuple(_plan_entry(p, lang) for b in BUCKETS for p in assessment.plan.bucket(b) if p.item.id not in done),
         unanswered=tuple((say(content.module(q.module).title, lang) if content.module(q.module) else q.module, say(q.text, lang)) for q in assessment.unanswered),
         explain=explain_rows,
-        contacts=tuple(ContactRow(clean(c.name), say(c.what, lang), say(c.how, lang), clean(c.url), c.checked.isoformat())
+        contacts=tuple(ContactRow(clean(c.name), say(c.what, lang), say(c.how, lang), clean(c.url), c.checked.isoformat(), c.id)
                        for c in sorted(content.help, key=lambda c: (c.id not in first_contacts,
                                                                     list(first_contacts).index(c.id) if c.id in first_contacts else 0))),
         stale=assessment.stale,

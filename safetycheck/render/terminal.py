@@ -137,31 +137,36 @@ def render_rich(view: ReportView, width: int, color: bool) -> str:
     return buffer.getvalue()
 
 
-def render_group_rich(view: object, s: dict[str, str], titles: dict[str, str], width: int, color: bool) -> str:
-    """The workshop group view with a bar per band, so a trainer sees where the room is weakest."""
+def render_group_rich(view: object, s: dict[str, str], titles: dict[str, str], width: int, color: bool, lang: str = "en") -> str:
+    """The workshop group view with a bar per level, so a trainer sees where the room is weakest."""
     from safetycheck.engine.workshop import GroupView
-    from safetycheck.render.workshop import ALL_BANDS, notices
+    from safetycheck.render.workshop import group_lines
 
     assert isinstance(view, GroupView)
+    g = group_lines(view, s, titles, lang)
     buffer = io.StringIO()
     console = Console(file=buffer, width=width, force_terminal=color, no_color=not color,
                       color_system="standard" if color else None, highlight=False, emoji=False)
-    console.print(Text(s["group_title"], style="bold"), Text(f"  {s['participants']}: {view.participants}"))
-    for note in notices(view, s):
+    console.print(Text(g.title, style="bold"), Text(f"  {g.total}"))
+    for note in g.notes:
         console.print(Panel(Text(note), border_style="yellow"))
-    console.print(Text(s["band_distribution"], style="bold underline"))
+    if g.areas:
+        console.print(Text(s["band_distribution"], style="bold underline"))
     total = max(view.participants, 1)
-    bar_width = max(10, min(40, width - 40))
-    for m in view.modules:
-        median = "" if m.median is None else f"  ({s['median']} {m.median:g})"
-        console.print(Text(titles.get(m.id, m.id), style="bold") + Text(median, style="dim"))
-        for band in ALL_BANDS:
-            if m.counts[band]:
-                filled = max(1, round(m.counts[band] / total * bar_width))
-                console.print(Text(f"  {s['band_' + band]:<14}") + Text("█" * filled, style=BAND_STYLES.get(band, "grey50"))
-                              + Text(f" {m.counts[band]}"))
-    console.print()
-    console.print(Text(s["teach_first"], style="bold underline"))
-    for n, (gid, count) in enumerate(view.top_guidance, 1):
-        console.print(Text(f"{n:>2}. ") + Text(titles.get(gid, gid)) + Text(f"  ({gid}) ", style="dim") + Text(f"{count} {s['people']}", style="bold"))
+    bar_width = max(8, min(40, width - 24))
+    for a in g.areas:
+        console.print(Text(a.title, style="bold") + Text(f"  ({a.included})", style="dim"))
+        for band, label, n in a.counts:
+            filled = max(1, round(n / total * bar_width))
+            console.print(Text(f"  {label[:12]:<12} ") + Text("█" * filled, style=BAND_STYLES.get(band, "grey50")) + Text(f" {n}"))
+    if g.teach:
+        console.print()
+        console.print(Text(s["teach_first"], style="bold underline"))
+        for n, (title, gid, people) in enumerate(g.teach, 1):
+            console.print(Text(f"{n:>2}. ") + Text(title) + Text(f"  ({gid}) ", style="dim") + Text(people, style="bold"))
+    if g.topics:
+        console.print()
+        console.print(Text(s["sensitive_topics"], style="bold underline"))
+        for title, people in g.topics:
+            console.print(Text(f"  {title}: ") + Text(people, style="bold"))
     return buffer.getvalue()

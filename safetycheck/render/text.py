@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from safetycheck.engine.tailoring import BUCKETS
-from safetycheck.render.report import PlanEntry, ReportView, first_sentence
+from safetycheck.render.report import PlanEntry, ReportView
 
 
 def _score(view: ReportView, score: int | None, band_label: str) -> str:
@@ -141,12 +141,8 @@ def render_markdown(view: ReportView) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
-def render_card(view: ReportView, limit: int = 10) -> str:
-    """The pocket card: actions and help contacts only. No answers, scores, levels or reasons."""
-    s = view.s
-    out = [s["card_title"], ""]
-    out += [f"[ ] {entry.title}" for entry in view.plan[:limit]]
-    out += ["", s["help_title"]]
-    out += [f"- {c.name}: {first_sentence(c.how)} {c.url}" for c in view.contacts]
-    out += ["", s["card_note"]]
-    return "\n".join(out) + "\n"
+def render_card(view: ReportView) -> str:
+    """The pocket card (render/card.py decides what it may say)."""
+    from safetycheck.render.card import render_card_text
+
+    return render_card_text(view)

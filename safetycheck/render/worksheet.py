@@ -1,4 +1,9 @@
-"""Paper worksheets: every question with boxes to tick and its why line, then a scoring key. Pure."""
+"""Paper worksheets: the participant sheet (questions and boxes to tick) and, as a separate
+document, the trainer's scoring key. Pure.
+
+A filled sheet is a dossier ("I keep member lists", "I was summoned"): both documents say so in
+their first lines, and the key never implies that sheets are collected.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +17,7 @@ from safetycheck.engine.model import (
     ContentSet,
     Module,
     Not,
+    Option,
     Question,
     QuestionCondition,
     ThreatCondition,
@@ -20,93 +26,146 @@ from safetycheck.i18n.language import say
 from safetycheck.i18n.messages import strings
 from safetycheck.render.html import esc, page
 from safetycheck.render.report import answer_label
+from safetycheck.sanitize import clean
 
 
 def _numbering(modules: Sequence[Module]) -> dict[str, str]:
     return {q.qid: f"{mi}.{qi}" for mi, m in enumerate(modules, 1) for qi, q in enumerate(m.questions, 1)}
 
 
-def describe(condition: Condition, content: ContentSet, numbers: dict[str, str], lang: str) -> str:
-    """A condition in words a person can follow on paper."""
+def _labels(question: Question, chosen: Sequence[str], lang: str) -> str:
     s = strings(lang)
+    quoted = [f"“{answer_label(question, o, lang)}”" for o in question.options if o.id in chosen]
+    return f" {s['worksheet_or']} ".join(quoted)
+
+
+def describe(condition: Condition, content: ContentSet, numbers: dict[str, str], lang: str, negate: bool = False) -> str:
+    """A condition in words a person can follow on paper (no |, ≠ or +)."""
+    s = strings(lang)
+    if isinstance(condition, Not):
+        return describe(condition.item, content, numbers, lang, not negate)
     if isinstance(condition, QuestionCondition):
         question = content.question(condition.question)
-        number = numbers.get(condition.question, condition.question)
         if question is None:
-            return number
+            return condition.question
+        # A question on another sheet is named by its text, one on this sheet by its number.
+        where = numbers.get(condition.question) or f"“{say(question.text, lang)}”"
         if condition.answered is not None:
-            return f"{s['worksheet_question']} {number}"
-        chosen = condition.in_ or condition.not_in or ()
-        labels = " / ".join(answer_label(question, o, lang) for o in question.options if o.id in chosen)
-        neg = "≠ " if condition.not_in else ""
-        return f"{s['worksheet_answered']} {neg}“{labels}” ({s['worksheet_question']} {number})"
+            answered = condition.answered != negate
+            return s["worksheet_if_answered" if answered else "worksheet_if_skipped"].format(n=where)
+        chosen, positive = (condition.in_, True) if condition.in_ is not None else (condition.not_in or (), False)
+        key = "worksheet_if_chose" if positive != negate else "worksheet_if_not_chose"
+        return s[key].format(answers=_labels(question, chosen, lang), n=where)
     if isinstance(condition, ThreatCondition):
         return s["worksheet_only_if_threat"]
-    if isinstance(condition, Not):
-        return f"not ({describe(condition.item, content, numbers, lang)})"
-    joiner = " + " if isinstance(condition, AllOf) else " | "
     assert isinstance(condition, AllOf | AnyOf)
-    return joiner.join(describe(c, content, numbers, lang) for c in condition.items)
+    # De Morgan, so that "not (A and B)" reads as "not A or not B".
+    both = isinstance(condition, AllOf) != negate
+    joiner = f"; {s['worksheet_and' if both else 'worksheet_or']} "
+    return joiner.join(describe(c, content, numbers, lang, negate) for c in condition.items)
 
 
-def _options(question: Question) -> list:
+def _options(question: Question) -> list[Option]:
     return [o for o in question.options if o.id != NOT_SURE] + [o for o in question.options if o.id == NOT_SURE]
+
+
+def _md(text: str) -> str:
+    """Escape what would turn content text into Markdown or HTML markup (packs are untrusted)."""
+    text = clean(text)
+    for ch in "\\`*_[]<>#|!":
+        text = text.replace(ch, "\\" + ch)
+    return text
+
+
+def _advice(content: ContentSet, option: Option, lang: str) -> list[str]:
+    return [say(content.guidance[g].title, lang) if g in content.guidance else g for g in option.guidance]
 
 
 def render_worksheet_markdown(content: ContentSet, modules: Sequence[Module], lang: str) -> str:
     s = strings(lang)
     numbers = _numbering(modules)
-    out = [f"# {s['worksheet_title']}", "", s["worksheet_intro"], ""]
+    out = [f"# {_md(s['worksheet_title'])}", "", f"> **{_md(s['worksheet_warning'])}**", "", _md(s["worksheet_intro"]), ""]
     for module in modules:
-        out += [f"## {numbers[module.questions[0].qid].split('.')[0]}. {say(module.title, lang)}", "", say(module.description, lang), ""]
+        out += [f"## {numbers[module.questions[0].qid].split('.')[0]}. {_md(say(module.title, lang))}", "", _md(say(module.description, lang)), ""]
         for question in module.questions:
             kind = s["pick_several"] if question.type == "multiple" else s["pick_one"]
-            out.append(f"**{numbers[question.qid]}. {say(question.text, lang)}**  ")
-            out.append(f"*{say(question.why, lang)}*  ")
+            out.append(f"**{numbers[question.qid]}. {_md(say(question.text, lang))}**  ")
+            out.append(f"*{_md(say(question.why, lang))}*  ")
             if question.when is not None:
-                out.append(f"({s['worksheet_only_if']}: {describe(question.when, content, numbers, lang)})  ")
-            out.append(kind)
-            out += [f"- [ ] {answer_label(question, o, lang)}" for o in _options(question)]
+                out.append(f"({_md(s['worksheet_only_if'])}: {_md(describe(question.when, content, numbers, lang))})  ")
+            out.append(_md(kind))
+            out += [f"- [ ] {_md(answer_label(question, o, lang))}" for o in _options(question)]
             out.append("")
-    out += [f"## {s['scoring_key']}", "", s["scoring_key_how"], ""]
+    return "\n".join(out)
+
+
+def render_key_markdown(content: ContentSet, modules: Sequence[Module], lang: str) -> str:
+    s = strings(lang)
+    numbers = _numbering(modules)
+    out = [f"# {_md(s['scoring_key'])}", "", f"> **{_md(s['key_warning'])}**", "", _md(s["scoring_key_how"]), ""]
     for module in modules:
         if not module.scored:
             continue
-        out += [f"### {say(module.title, lang)}", ""]
+        out += [f"## {_md(say(module.title, lang))}", ""]
         for question in module.questions:
-            parts = []
+            out.append(f"**{numbers[question.qid]}. {_md(say(question.text, lang))}** ({_md(s['key_max'].format(n=question.max_risk))})  ")
             for o in _options(question):
-                advice = f" → {', '.join(o.guidance)}" if o.guidance else ""
-                parts.append(f"{answer_label(question, o, lang)} = {o.risk}{advice}")
-            out.append(f"- **{numbers[question.qid]}** (max {question.max_risk}): " + "; ".join(parts))
-        out.append("")
+                out.append(f"- {_md(answer_label(question, o, lang))} = {o.risk}")
+                out += [f"  - → {_md(title)}" for title in _advice(content, o, lang)]
+            out.append("")
     return "\n".join(out)
+
+
+SHEET_CSS = """
+.q{margin:.5rem 0 .7rem;break-inside:avoid}.q p{margin:.15rem 0}
+.boxes{list-style:none;padding-left:.3rem;margin:.2rem 0}.boxes li{padding-left:1.3rem;text-indent:-1.3rem}
+.two{columns:2;column-gap:1.2rem}.warn{border:2px solid var(--critical);border-radius:6px;padding:.4rem .7rem;font-weight:600}
+.key li{break-inside:avoid}.key .advice{color:var(--muted);padding-left:1.2rem}
+@media print{.q{margin:.3rem 0 .5rem}h2{margin-top:.6rem}}
+"""
+
+
+def _head(title: str, warning: str, intro: str, lang: str, date: str) -> list[str]:
+    s = strings(lang)
+    return [f"<style>{SHEET_CSS}</style>", f"<h1>{esc(title)}</h1>",
+            f'<p class="muted">{esc(s["handout_meta"].format(language=s["language_name"], date=date))}</p>',
+            f'<p class="warn">{esc(warning)}</p>', f"<p>{esc(intro)}</p>"]
 
 
 def render_worksheet_html(content: ContentSet, modules: Sequence[Module], lang: str) -> str:
     s = strings(lang)
     numbers = _numbering(modules)
-    body = [f"<h1>{esc(s['worksheet_title'])}</h1>", f"<p>{esc(s['worksheet_intro'])}</p>"]
+    body = _head(s["worksheet_title"], s["worksheet_warning"], s["worksheet_intro"], lang, content.reviewed.isoformat())
     for module in modules:
         body.append(f"<h2>{esc(say(module.title, lang))}</h2><p class=\"muted\">{esc(say(module.description, lang))}</p>")
         for question in module.questions:
             only_if = (f'<p class="muted">({esc(s["worksheet_only_if"])}: {esc(describe(question.when, content, numbers, lang))})</p>'
                        if question.when is not None else "")
             kind = s["pick_several"] if question.type == "multiple" else s["pick_one"]
-            boxes = "".join(f"<li>☐ {esc(answer_label(question, o, lang))}</li>" for o in _options(question))
-            body.append(f'<div class="item"><p><strong>{esc(numbers[question.qid])}. {esc(say(question.text, lang))}</strong></p>'
-                        f'<p class="muted"><em>{esc(say(question.why, lang))}</em></p>{only_if}<p>{esc(kind)}</p>'
-                        f'<ul style="list-style:none;padding-left:.4rem">{boxes}</ul></div>')
-    body += [f"<h2>{esc(s['scoring_key'])}</h2>", f"<p>{esc(s['scoring_key_how'])}</p>"]
+            labels = [answer_label(question, o, lang) for o in _options(question)]
+            # Two columns of boxes where the answers are short and many: half the paper, still easy to read.
+            two = " two" if len(labels) >= 4 and max(len(label) for label in labels) <= 45 else ""
+            boxes = "".join(f"<li>☐ {esc(label)}</li>" for label in labels)
+            body.append(f'<div class="q"><p><strong>{esc(numbers[question.qid])}. {esc(say(question.text, lang))}</strong></p>'
+                        f'<p class="muted"><em>{esc(say(question.why, lang))}</em></p>{only_if}<p class="muted">{esc(kind)}</p>'
+                        f'<ul class="boxes{two}">{boxes}</ul></div>')
+    return page(s["worksheet_title"], lang, body)
+
+
+def render_key_html(content: ContentSet, modules: Sequence[Module], lang: str) -> str:
+    s = strings(lang)
+    numbers = _numbering(modules)
+    body = _head(s["scoring_key"], s["key_warning"], s["scoring_key_how"], lang, content.reviewed.isoformat())
     for module in modules:
         if not module.scored:
             continue
-        body.append(f"<h3>{esc(say(module.title, lang))}</h3><table>")
-        body.append(f"<tr><th>#</th><th>{esc(s['option'])}: {esc(s['points'])}</th></tr>")
+        body.append(f"<h2>{esc(say(module.title, lang))}</h2>")
         for question in module.questions:
-            parts = "; ".join(
-                f"{esc(answer_label(question, o, lang))} = {o.risk}" + (f" → {esc(', '.join(o.guidance))}" if o.guidance else "")
-                for o in _options(question))
-            body.append(f"<tr><td>{esc(numbers[question.qid])}</td><td>{parts} <span class=\"muted\">(max {question.max_risk})</span></td></tr>")
-        body.append("</table>")
-    return page(s["worksheet_title"], lang, body)
+            lines = []
+            for o in _options(question):
+                advice = "".join(f'<div class="advice">→ {esc(t)}</div>' for t in _advice(content, o, lang))
+                lines.append(f"<li>{esc(answer_label(question, o, lang))} = {o.risk}{advice}</li>")
+            body.append(f'<div class="q key"><p><strong>{esc(numbers[question.qid])}. {esc(say(question.text, lang))}</strong> '
+                        f'<span class="muted">({esc(s["key_max"].format(n=question.max_risk))})</span></p>'
+                        f'<ul class="boxes">{"".join(lines)}</ul></div>')
+    return page(s["scoring_key"], lang, body)
