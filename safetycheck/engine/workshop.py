@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import PurePath
 
 from safetycheck.engine.assessment import Assessment
 from safetycheck.engine.model import ContentSet, GuidanceItem
@@ -53,8 +54,15 @@ def is_sensitive(item: GuidanceItem) -> bool:
 
 
 def guidance_areas(content: ContentSet) -> dict[str, str]:
-    """The area (module) each item belongs to: the first module whose answers lead to it."""
+    """The area (module) each item belongs to: the guidance file it is written in when that file is
+    named after a module (guidance/family.yaml), else the first module whose answers lead to it. The
+    file decides first: the danger-now question in `context` leads to items of every area."""
+    modules = {m.id for m in content.modules}
     areas: dict[str, str] = {}
+    for gid, item in content.guidance.items():
+        stem = PurePath(item.path).stem
+        if stem in modules:
+            areas[gid] = stem
     for module in content.modules:
         for question in module.questions:
             for option in question.options:
