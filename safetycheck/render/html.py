@@ -53,6 +53,8 @@ def html_entry(s: dict[str, str], entry: PlanEntry) -> list[str]:
     out = [f'<div class="item" id="{esc(entry.id)}">',
            f'<label><input type="checkbox"> <span>{esc(entry.title)}{tag}</span></label>',
            f'<p class="muted">{esc(s["effort"])}: {esc(entry.effort_label)}</p>',
+           *([f"<p><strong>{esc(s['urgent_because'])}:</strong> {esc(entry.urgent_reason)}</p>"] if entry.urgent_reason else []),
+           *(f'<p class="muted">{esc(note)}</p>' for note in (entry.instead_of, entry.brought_by) if note),
            f"<p><strong>{esc(s['why'])}:</strong> {esc(entry.why)}</p>"]
     if entry.triggers:
         out.append(f"<p class=\"muted\">{esc(s['triggered_by'])}:</p><ul class=\"muted\">"
@@ -63,7 +65,8 @@ def html_entry(s: dict[str, str], entry: PlanEntry) -> list[str]:
     if entry.tradeoff:
         out.append(f'<p class="tradeoff"><strong>{esc(s["tradeoff"])}:</strong> {esc(entry.tradeoff)}</p>')
     out.append(f"<p>{esc(s['resources'])}:</p><ul>" + "".join(
-        f'<li><a href="{esc(r.url)}" rel="noreferrer noopener">{esc(r.title)}</a> ({esc(r.source)})</li>' for r in entry.resources) + "</ul>")
+        f'<li><a href="{esc(r.url)}" rel="noreferrer noopener">{esc(r.title)}</a> ({esc(r.source)}){" " + esc(r.note) if r.note else ""}</li>'
+        for r in entry.resources) + "</ul>")
     out.append("</div>")
     return out
 
@@ -92,6 +95,9 @@ def render_html(view: ReportView) -> str:
             body.append(f"<h3>{esc(s['bucket_' + bucket])}</h3>")
             for entry in entries:
                 body += html_entry(s, entry)
+    if view.in_place:
+        body += [f"<h3>{esc(s['in_place'])}</h3>", f'<p class="muted">{esc(s["in_place_note"])}</p>', "<ul>"]
+        body += [f"<li>✓ {esc(r.title)}</li>" for r in view.in_place] + ["</ul>"]
     for module, rows in view.explain:
         body += [f"<h2>{esc(s['explain'])}: {esc(module)}</h2>", f'<p class="muted">{esc(s["explain_note"])}</p>', "<table>",
                  "<tr>" + "".join(f"<th>{esc(s[k])}</th>" for k in ("explain_question", "explain_answer", "explain_risk", "explain_weight", "explain_points", "explain_could_drop")) + "</tr>"]
