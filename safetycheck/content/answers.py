@@ -51,7 +51,7 @@ def read_answers(path: Path, content: ContentSet, shown: str | None = None) -> t
         if not isinstance(entries, Node):
             raise AnswersError(tr("err_module_answers", id=module_id), shown, line)
         for question_id, value in entries.items():
-            question = next((q for q in module.questions if q.id == question_id), None)
+            question = content.current_question(f"{module_id}.{question_id}")  # retired ids map to their successors
             qline = entries.line_of(question_id)
             if question is None:
                 raise AnswersError(tr("err_unknown_question", id=question_id, module=module_id), shown, qline)
@@ -71,7 +71,7 @@ def _chosen(question: Question, value: Any, shown: str, line: int) -> tuple[str,
         raise AnswersError(tr("err_one_answer", id=question.qid), shown, line)
     chosen = []
     for entry in values:
-        option = question.option(str(entry)) if isinstance(entry, str) else None
+        option = question.current_option(str(entry)) if isinstance(entry, str) else None
         if option is None:
             ids = ", ".join(o.id for o in question.options)
             raise AnswersError(tr("err_unknown_option", option=entry, id=question.qid, options=ids), shown, line)

@@ -24,6 +24,7 @@ class Candidate:
     check_first: bool = False
     instead_of: str = ""
     brought_by: str = ""
+    tier: int = 0  # how the item became urgent: 2 an answer marked urgent, 1 the situation (urgent_when)
 
 
 def person_platforms(content: ContentSet, answers: Answers) -> tuple[str, ...]:
@@ -37,25 +38,43 @@ def person_platforms(content: ContentSet, answers: Answers) -> tuple[str, ...]:
     return tuple(p for p in PLATFORMS if p in found)
 
 
-def _holds(condition: Condition, answers: Answers, profile: ThreatProfile) -> bool:
-    return holds(condition, answers, profile.ranks, profile.level_ranks)
+@dataclass(frozen=True)
+class Reading:
+    """What the engine knows of the person: answers, threat profile, and which questions were not
+    asked because their own condition did not hold (known absent, not unknown)."""
+
+    answers: Answers
+    profile: ThreatProfile
+    not_asked: frozenset[str]
+
+    def holds(self, condition: Condition) -> bool:
+        return holds(condition, self.answers, self.profile.ranks, self.profile.level_ranks)
+
+    def truth(self, condition: Condition) -> bool | None:
+        return truth(condition, self.answers, self.profile.ranks, self.profile.level_ranks, self.not_asked)
 
 
-def _truth(condition: Condition, answers: Answers, profile: ThreatProfile) -> bool | None:
-    return truth(condition, answers, profile.ranks, profile.level_ranks)
+def reading_of(content: ContentSet, answers: Answers, profile: ThreatProfile) -> Reading:
+    # Not asked only when its condition is known false: a question after an unanswered one is unknown.
+    skipped: set[str] = set()
+    for module in content.modules:  # in order: conditions refer only to earlier questions
+        for q in module.questions:
+            if q.when is not None and q.qid not in answers and \
+                    truth(q.when, answers, profile.ranks, profile.level_ranks, frozenset(skipped)) is False:
+                skipped.add(q.qid)
+    return Reading(answers, profile, frozenset(skipped))
 
 
-def for_audience(item: GuidanceItem, answers: Answers, profile: ThreatProfile) -> bool:
-    return item.audience is None or _holds(item.audience, answers, profile)
+def for_audience(item: GuidanceItem, reading: Reading) -> bool:
+    return item.audience is None or reading.holds(item.audience)
 
 
-def is_done(item: GuidanceItem, answers: Answers, profile: ThreatProfile) -> bool:
+def is_done(item: GuidanceItem, reading: Reading) -> bool:
     """Only a known true counts: an unanswered or 'not sure' practice is never done."""
-    return item.done_when is not None and _truth(item.done_when, answers, profile) is True
+    return item.done_when is not None and reading.truth(item.done_when) is True
 
 
-def fit_candidates(content: ContentSet, found: dict[str, Candidate], answers: Answers,
-                   profile: ThreatProfile) -> tuple[list[Candidate], list[Candidate]]:
+def fit_candidates(content: ContentSet, found: dict[str, Candidate], reading: Reading) -> tuple[list[Candidate], list[Candidate]]:
     """(items to act on, items already in place), each once."""
     kept: dict[str, Candidate] = {}
     done: dict[str, Candidate] = {}
@@ -68,33 +87,34 @@ def fit_candidates(content: ContentSet, found: dict[str, Candidate], answers: An
             _merge(kept, cand)
             continue
         seen.add(item.id)
-        if not for_audience(item, answers, profile):
+        if not for_audience(item, reading):
             continue
-        if is_done(item, answers, profile):
+        if is_done(item, reading):
             done[item.id] = cand
             continue
-        able = True if item.needs is None else _truth(item.needs, answers, profile)
+        able = True if item.needs is None else reading.truth(item.needs)
         if able is False:  # ruled out: offer what the content recommends instead
             queue += [Candidate(content.guidance[g], cand.priority, cand.urgent, cand.triggers, cand.urgent_reason, instead_of=item.id)
                       for g in item.instead if g in content.guidance]
             continue
-        reason = next((u.reason for u in item.urgent_when if _holds(u.when, answers, profile)), None)
+        reason = next((u.reason for u in item.urgent_when if reading.holds(u.when)), None)
         cand = replace(cand, check_first=able is None, urgent=cand.urgent or reason is not None,
-                       urgent_reason=cand.urgent_reason or reason)
+                       urgent_reason=cand.urgent_reason or reason,
+                       tier=max(cand.tier, 2 if cand.urgent else 1 if reason is not None else 0))
         kept[item.id] = cand
     # An urgent item brings the items it refers to with it (one level: what it names, not further).
     for cand in [c for c in kept.values() if c.urgent]:
         for gid in cand.item.refs:
             target = content.guidance.get(gid)
-            if target is None or gid in done or not for_audience(target, answers, profile) or is_done(target, answers, profile):
+            if target is None or gid in done or not for_audience(target, reading) or is_done(target, reading):
                 continue
-            if target.needs is not None and _truth(target.needs, answers, profile) is False:
+            if target.needs is not None and reading.truth(target.needs) is False:
                 continue
             old = kept.get(gid)
             if old is not None and old.urgent:
                 continue
-            base = old or Candidate(target, check_first=target.needs is not None and _truth(target.needs, answers, profile) is None)
-            kept[gid] = replace(base, priority=max(base.priority, cand.priority), urgent=True,
+            base = old or Candidate(target, check_first=target.needs is not None and reading.truth(target.needs) is None)
+            kept[gid] = replace(base, priority=max(base.priority, cand.priority), urgent=True, tier=cand.tier,
                                 urgent_reason=base.urgent_reason or cand.urgent_reason, brought_by=cand.item.id)
     return list(kept.values()), list(done.values())
 
@@ -114,26 +134,24 @@ def practice_trigger(cand: Candidate) -> bool:
     return any(q.kind == "practice" or (q.kind == "" and bool(q.threats)) for q, _ in cand.triggers)
 
 
-def keeping_well(content: ContentSet, kept: list[Candidate], done: list[Candidate], answers: Answers,
-                 profile: ThreatProfile) -> list[Candidate]:
+def keeping_well(content: ContentSet, kept: list[Candidate], done: list[Candidate], reading: Reading) -> list[Candidate]:
     """Maintenance items for a person whose practices are in place: never a repeat of what they do."""
     have = {c.item.id for c in kept} | {c.item.id for c in done}
     out = []
     for item in content.guidance.values():
-        if not item.keeping_well or item.id in have or not for_audience(item, answers, profile) or is_done(item, answers, profile):
+        if not item.keeping_well or item.id in have or not for_audience(item, reading) or is_done(item, reading):
             continue
-        if item.needs is not None and _truth(item.needs, answers, profile) is False:
+        if item.needs is not None and reading.truth(item.needs) is False:
             continue
         out.append(Candidate(item))
     return out
 
 
-def steps_for(cand: Candidate, platforms: tuple[str, ...], answers: Answers,
-              profile: ThreatProfile) -> tuple[tuple[str, tuple[Text, ...]], ...]:
+def steps_for(cand: Candidate, platforms: tuple[str, ...], reading: Reading) -> tuple[tuple[str, tuple[Text, ...]], ...]:
     """The steps this person should see: general ones, their platforms' (all when unknown), each
     only when its condition holds; how to check capability first when it is unknown."""
     item = cand.item
-    visible = {p: tuple(s.text for s in steps if s.when is None or _holds(s.when, answers, profile))
+    visible = {p: tuple(s.text for s in steps if s.when is None or reading.holds(s.when))
                for p, steps in item.steps.items()}
     shown = [(p, visible[p]) for p in ("general", *PLATFORMS)
              if visible.get(p) and (p == "general" or not platforms or p in platforms)]

@@ -26,6 +26,7 @@ from safetycheck.engine.fit import (
     keeping_well,
     person_platforms,
     practice_trigger,
+    reading_of,
     resources_for,
     steps_for,
 )
@@ -118,16 +119,23 @@ def _triggered(content: ContentSet, scores: tuple[ModuleScore, ...], answers: An
 
 def build_plan(content: ContentSet, scores: tuple[ModuleScore, ...], answers: Answers, profile: ThreatProfile) -> ActionPlan:
     platforms = person_platforms(content, answers)
-    kept, done = fit_candidates(content, _triggered(content, scores, answers, profile), answers, profile)
+    reading = reading_of(content, answers, profile)
+    kept, done = fit_candidates(content, _triggered(content, scores, answers, profile), reading)
     if not any(practice_trigger(c) for c in kept):
-        kept += keeping_well(content, kept, done, answers, profile)
+        kept += keeping_well(content, kept, done, reading)
     config = content.scoring
     today_max, week_max = min(config.today_max, TODAY_MAX), min(config.week_max, WEEK_MAX)
     effort_rank = {e: i for i, e in enumerate(EFFORTS)}
 
+    by_id = {c.item.id: c for c in kept}
+
     def order(c: Candidate) -> tuple[object, ...]:
-        # Urgent first; the most important first; an item brought along right after the one that brought it.
-        return (not c.urgent, -c.priority, c.brought_by != "", effort_rank[c.item.effort], c.item.id)
+        # Urgent first: what an answer marks urgent, then what the situation makes urgent; then the
+        # most important. An item brought along sorts right after the one that brought it.
+        bringer = by_id.get(c.brought_by)
+        if bringer is not None and bringer is not c and not bringer.brought_by:
+            return (*order(bringer), 1, c.item.id)
+        return (not c.urgent, -c.tier, -c.priority, effort_rank[c.item.effort], c.item.id, 0, "")
 
     kept.sort(key=order)
     urgent = [c for c in kept if c.urgent]
@@ -148,7 +156,7 @@ def build_plan(content: ContentSet, scores: tuple[ModuleScore, ...], answers: An
 
     def items(cands: list[Candidate], bucket: str) -> tuple[PlanItem, ...]:
         return tuple(PlanItem(c.item, bucket, round(c.priority, 2), c.urgent, c.triggers,
-                              steps_for(c, platforms, answers, profile), c.urgent_reason,
+                              steps_for(c, platforms, reading), c.urgent_reason,
                               resources_for(c.item, platforms), c.check_first, c.instead_of, c.brought_by)
                      for c in cands)
 

@@ -54,12 +54,13 @@ def reconcile(saved: SavedSession, content: ContentSet) -> tuple[dict[str, tuple
     kept: dict[str, tuple[str, ...]] = {}
     dropped: list[str] = []
     for qid, chosen in saved.answers.items():
-        question = content.question(qid)
-        valid = tuple(o for o in chosen if question is not None and question.option(o) is not None)
-        if question is None or len(valid) != len(chosen):
+        question = content.current_question(qid)  # renamed questions and options map to their successors
+        options = [question.current_option(o) if question is not None else None for o in chosen]
+        valid = tuple(dict.fromkeys(o.id for o in options if o is not None))
+        if question is None or None in options:
             dropped.append(qid)
         if question is not None and valid:
-            kept[qid] = valid
+            kept[question.qid] = valid
     return kept, dropped
 
 
