@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from safetycheck.engine.model import (
@@ -142,6 +143,8 @@ def _item_condition_problems(condition: Condition, questions: dict[str, Question
             yield from _option_problems(condition, target)
 
 
+# Platform names a general step must not use: it is shown to everyone, whatever they use.
+PLATFORM_WORDS = re.compile(r"\b(iPhone|iPad|iOS|Android|macOS|Mac|Windows|Linux)\b")
 EXCLUSIVE_IDS = {"none", "no_one", "nothing", "no_travel", "nobody", "never"}
 QUICK_MAX = 25
 
@@ -168,6 +171,10 @@ def check_items(modules: list[Module], guidance: dict[str, GuidanceItem], scorin
         for other in item.instead:
             if other not in guidance or other == item.id:
                 errors.append(ContentError(f"'instead' of guidance '{item.id}' names unknown item '{other}'", item.path, item.line))
+        named = [w for step in item.steps.get("general", ()) if step.when is None for w in PLATFORM_WORDS.findall(step.text.values["en"])]
+        if named:
+            warnings.append(f"{item.path}:{item.line}: a general step of guidance '{item.id}' names {named[0]}: "
+                            "move it under that platform, or give it a 'when'")
         if item.needs is not None and item.check is None:
             warnings.append(f"{item.path}:{item.line}: guidance '{item.id}' has 'needs' but no 'check' (how to find out)")
     practice_items: set[str] = set()

@@ -149,7 +149,21 @@ class Resolver:
         return _map_texts(obj, lambda t: self._sub_facts(t, where, what))
 
 
-def _sub_refs(text: Text, titles: Mapping[str, Text], found: list[str], bad: list[str]) -> Text:
+def _bare_ids(titles: Mapping[str, Text]) -> re.Pattern[str] | None:
+    """A known item id written bare in prose (not in an address, not already a {ref:})."""
+    if not titles:
+        return None
+    names = "|".join(re.escape(i) for i in sorted(titles, key=len, reverse=True))
+    return re.compile(r"(?<![\w/:.@{-])(" + names + r")(?![\w-])")
+
+
+def _sub_refs(text: Text, titles: Mapping[str, Text], found: list[str], bad: list[str],
+              bare: re.Pattern[str] | None = None, loose: list[str] | None = None) -> Text:
+    if bare is not None and loose is not None:  # a bare id becomes a reference, with a warning
+        hits = {m for v in text.values.values() for m in bare.findall(v)}
+        if hits:
+            loose.extend(sorted(hits))
+            text = Text({lang: bare.sub(r"{ref:\1}", v) for lang, v in text.values.items()})
     if not any("{ref:" in v for v in text.values.values()):
         return text
 
@@ -171,7 +185,8 @@ def _sub_refs(text: Text, titles: Mapping[str, Text], found: list[str], bad: lis
 
 
 def resolve(modules: list[Module], items: Mapping[str, GuidanceItem],
-            facts: Mapping[str, Fact]) -> tuple[list[Module], dict[str, GuidanceItem], list[ContentError]]:
+            facts: Mapping[str, Fact]) -> tuple[list[Module], dict[str, GuidanceItem], list[ContentError], list[str]]:
+    """(modules, items, errors, warnings) with facts and references put into every text."""
     questions = {q.qid: q for m in modules for q in m.questions}
     resolver = Resolver(facts, questions)
     out_modules = []
@@ -183,12 +198,17 @@ def resolve(modules: list[Module], items: Mapping[str, GuidanceItem],
         where, what = (item.path, item.line), f"guidance '{gid}'"
         staged[gid] = resolver.conditions(resolver.facts_in_texts(item, where, what), where, what)
     titles = {gid: item.title for gid, item in staged.items()}
+    bare = _bare_ids(titles)
     out_items: dict[str, GuidanceItem] = {}
     errors = resolver.errors
+    warnings: list[str] = []
     for gid, item in staged.items():
         found: list[str] = []
         bad: list[str] = []
-        item = _map_texts(item, lambda t, f=found, b=bad: _sub_refs(t, titles, f, b))
+        loose: list[str] = []
+        item = _map_texts(item, lambda t, f=found, b=bad, x=loose: _sub_refs(t, titles, f, b, bare, x))
+        warnings += [f"{item.path}:{item.line}: guidance '{gid}' names '{other}' bare in its text: write {{ref:{other}}}"
+                     for other in dict.fromkeys(loose)]
         for target in dict.fromkeys(bad):
             errors.append(ContentError(f"guidance '{gid}' refers to unknown item '{{ref:{target}}}'", item.path, item.line))
         out_items[gid] = dataclasses.replace(item, refs=tuple(found))
@@ -198,4 +218,4 @@ def resolve(modules: list[Module], items: Mapping[str, GuidanceItem],
                 if target not in titles:
                     errors.append(ContentError(f"module '{module.id}' refers to unknown item '{{ref:{target}}}'", module.path, 1))
     out_modules = [_map_texts(m, lambda t: _sub_refs(t, titles, [], [])) for m in out_modules]
-    return out_modules, out_items, errors
+    return out_modules, out_items, errors, warnings

@@ -130,12 +130,12 @@ def build_plan(content: ContentSet, scores: tuple[ModuleScore, ...], answers: An
     by_id = {c.item.id: c for c in kept}
 
     def order(c: Candidate) -> tuple[object, ...]:
-        # Urgent first: what an answer marks urgent, then what the situation makes urgent; then the
-        # most important. An item brought along sorts right after the one that brought it.
+        # Urgent first: what an answer marks urgent, then what the situation makes urgent, then the
+        # items they brought along (in the order of what brought them); then the most important.
         bringer = by_id.get(c.brought_by)
         if bringer is not None and bringer is not c and not bringer.brought_by:
-            return (*order(bringer), 1, c.item.id)
-        return (not c.urgent, -c.tier, -c.priority, effort_rank[c.item.effort], c.item.id, 0, "")
+            return (False, 1, *order(bringer)[2:], c.item.id)
+        return (not c.urgent, 0, -c.tier, -c.priority, effort_rank[c.item.effort], c.item.id, "")
 
     kept.sort(key=order)
     urgent = [c for c in kept if c.urgent]
