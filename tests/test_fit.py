@@ -191,3 +191,11 @@ def test_retired_ids_in_saves_map_to_successors(fit: ContentSet) -> None:
     kept, dropped = reconcile(saved, fit)
     assert kept == {"device.passcode": ("long",), "context.now": ("incident",)}
     assert dropped == ["device.gone"]
+
+
+def test_pocket_card_uses_neutral_card_lines(fit: ContentSet) -> None:
+    from safetycheck.render.text import render_card
+
+    card = render_card(build_view(run(fit, "birthdate-passcode"), "en"))
+    assert "[ ] Phone: long passcode" in card
+    assert "birth" not in card.lower()

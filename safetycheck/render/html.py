@@ -6,6 +6,7 @@ from html import escape
 
 from safetycheck.engine.tailoring import BUCKETS
 from safetycheck.render.report import PlanEntry, ReportView, first_sentence
+from safetycheck.render.text import card_lines
 
 CSS = """
 :root{--ink:#1b1f24;--muted:#57606a;--line:#d0d7de;--low:#2da44e;--moderate:#bf8700;--high:#d1581a;--critical:#cf222e}
@@ -119,7 +120,7 @@ def render_card_html(view: ReportView, limit: int = 10) -> str:
     s = view.s
     body = ['<style>body{max-width:26rem}@media print{@page{size:A6;margin:8mm}body{font-size:9pt}}</style>',
             f"<h1>{esc(s['card_title'])}</h1>", "<ul style=\"list-style:none;padding-left:0\">"]
-    body += [f"<li>☐ {esc(entry.title)}</li>" for entry in view.plan[:limit]]
+    body += [f"<li>☐ {esc(line)}</li>" for line in card_lines(view, limit)]
     body += ["</ul>", f"<h2>{esc(s['help_title'])}</h2>", "<ul>"]
     body += [f"<li><strong>{esc(c.name)}</strong>: {esc(first_sentence(c.how))} {esc(c.url)}</li>" for c in view.contacts]
     body += ["</ul>", f'<p class="muted">{esc(s["card_note"])}</p>']

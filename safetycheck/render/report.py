@@ -57,6 +57,7 @@ class PlanEntry:
     check_first: bool = False
     refers_to: tuple[str, ...] = ()  # ids of the items its texts refer to
     keeping_well: bool = False
+    card: str = ""  # the item's short neutral line for the pocket card ("" if it has none)
 
 
 @dataclass(frozen=True)
@@ -221,6 +222,7 @@ def entry_for(
         reviewed=item.reviewed.isoformat(),
         refers_to=item.refs,
         keeping_well=item.keeping_well,
+        card=say(item.card, lang),
     )
 
 

@@ -155,11 +155,19 @@ def render_markdown(view: ReportView) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
+def card_lines(view: ReportView, limit: int = 10) -> list[str]:
+    """What goes on the pocket card: the items' short neutral `card` lines, which reveal nothing of
+    the person's situation; titles only while the content has no card lines for this plan."""
+    if any(entry.card for entry in view.plan):
+        return list(dict.fromkeys(entry.card for entry in view.plan if entry.card))[:limit]
+    return [entry.title for entry in view.plan[:limit]]
+
+
 def render_card(view: ReportView, limit: int = 10) -> str:
     """The pocket card: actions and help contacts only. No answers, scores, levels or reasons."""
     s = view.s
     out = [s["card_title"], ""]
-    out += [f"[ ] {entry.title}" for entry in view.plan[:limit]]
+    out += [f"[ ] {line}" for line in card_lines(view, limit)]
     out += ["", s["help_title"]]
     out += [f"- {c.name}: {first_sentence(c.how)} {c.url}" for c in view.contacts]
     out += ["", s["card_note"]]
