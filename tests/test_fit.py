@@ -199,3 +199,14 @@ def test_pocket_card_uses_neutral_card_lines(fit: ContentSet) -> None:
     card = render_card(build_view(run(fit, "birthdate-passcode"), "en"))
     assert "[ ] Phone: long passcode" in card
     assert "birth" not in card.lower()
+
+
+def test_exclusive_answers_stand_alone(fit: ContentSet, tmp_path: Path) -> None:
+    from safetycheck.errors import AnswersError
+
+    path = tmp_path / "a.yaml"
+    path.write_text("answers:\n  device:\n    kept_data: [nothing, old_chats]\n")
+    with pytest.raises(AnswersError, match="'nothing' cannot be chosen together"):
+        read_answers(path, fit)
+    path.write_text("answers:\n  device:\n    kept_data: [old_chats, member_lists]\n")
+    assert read_answers(path, fit)[0] == {"device.kept_data": ("old_chats", "member_lists")}

@@ -153,6 +153,7 @@ ERRORS_EN: dict[str, str] = {
     "err_module_answers": "answers of module '{id}' must map question ids to option ids",
     "err_unknown_question": "unknown question '{id}' in module '{module}'",
     "err_one_answer": "question '{id}' takes one answer, not a list",
+    "err_exclusive_answer": "question '{id}': '{option}' cannot be chosen together with other answers",
     "err_unknown_option": "unknown option '{option}' for question '{id}' (options: {options})",
     "err_unknown_language": "unknown language '{code}'; available: {available}",
     "err_env_language": "SAFETYCHECK_LANG='{code}' is not available; available: {available}",

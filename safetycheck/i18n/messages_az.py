@@ -146,6 +146,7 @@ AZ: dict[str, str] = {
     "err_module_answers": "'{id}' modulunun cavabları “sual id-si: variant id-si” şəklində olmalıdır",
     "err_unknown_question": "'{module}' modulunda naməlum sual '{id}'",
     "err_one_answer": "'{id}' sualına siyahı yox, bir cavab verilməlidir",
+    "err_exclusive_answer": "'{id}' sualı: '{option}' cavabını başqa cavablarla birlikdə seçmək olmaz",
     "err_unknown_option": "'{id}' sualı üçün naməlum variant '{option}' (variantlar: {options})",
     "err_unknown_language": "naməlum dil '{code}'; mövcud dillər: {available}",
     "err_env_language": "SAFETYCHECK_LANG='{code}' mövcud deyil; mövcud dillər: {available}",

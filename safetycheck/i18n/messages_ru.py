@@ -146,6 +146,7 @@ RU: dict[str, str] = {
     "err_module_answers": "ответы модуля '{id}' должны быть в виде «id вопроса: id варианта»",
     "err_unknown_question": "неизвестный вопрос '{id}' в модуле '{module}'",
     "err_one_answer": "на вопрос '{id}' нужен один ответ, а не список",
+    "err_exclusive_answer": "вопрос '{id}': ответ '{option}' нельзя выбрать вместе с другими",
     "err_unknown_option": "неизвестный вариант '{option}' для вопроса '{id}' (варианты: {options})",
     "err_unknown_language": "неизвестный язык '{code}'; доступны: {available}",
     "err_env_language": "язык SAFETYCHECK_LANG='{code}' недоступен; доступны: {available}",
