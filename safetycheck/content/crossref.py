@@ -201,6 +201,9 @@ def check_items(modules: list[Module], guidance: dict[str, GuidanceItem], scorin
             for old in question.replaces:
                 if old in {q.id for q in module.questions}:
                     errors.append(ContentError(f"question '{question.id}' replaces '{old}', which is still a question of '{module.id}'", *where))
+            if question.kind == "practice":  # "not sure" without guidance triggers the riskiest answer's
+                riskiest = max((o for o in question.options if o.id != NOT_SURE), key=lambda o: o.risk, default=None)
+                practice_items.update(riskiest.guidance if riskiest else ())
             for option in question.options:
                 if question.kind == "practice":
                     practice_items.update(option.guidance)
