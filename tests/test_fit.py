@@ -210,3 +210,15 @@ def test_exclusive_answers_stand_alone(fit: ContentSet, tmp_path: Path) -> None:
         read_answers(path, fit)
     path.write_text("answers:\n  device:\n    kept_data: [old_chats, member_lists]\n")
     assert read_answers(path, fit)[0] == {"device.kept_data": ("old_chats", "member_lists")}
+
+
+def test_an_urgent_item_ruled_out_passes_its_urgency_to_what_replaces_it(fit: ContentSet) -> None:
+    protection = fit.guidance["dev-advanced-protection"]
+    urgent = dataclasses.replace(protection, urgent_when=fit.guidance["dev-biometrics-off"].urgent_when)
+    content = dataclasses.replace(fit, guidance={**fit.guidance, "dev-advanced-protection": urgent})
+    answers, modules = read_answers(ANSWERS / "old-android.yaml", content)
+    answers = {**answers, "context.trip": ("trip_soon",)}
+    result = assess(content, answers, select_modules(content, [], modules), TODAY)
+    replacement = entry(result, "dev-replace-phone")
+    assert replacement.urgent and replacement.bucket == "today" and replacement.instead_of == "dev-advanced-protection"
+    assert replacement.urgent_reason.values["en"] == "You are crossing a border soon."

@@ -92,16 +92,15 @@ def fit_candidates(content: ContentSet, found: dict[str, Candidate], reading: Re
         if is_done(item, reading):
             done[item.id] = cand
             continue
+        reason = next((u.reason for u in item.urgent_when if reading.holds(u.when)), None)
+        cand = replace(cand, urgent=cand.urgent or reason is not None, urgent_reason=cand.urgent_reason or reason,
+                       tier=max(cand.tier, 1 if reason is not None else 0))
         able = True if item.needs is None else reading.truth(item.needs)
-        if able is False:  # ruled out: offer what the content recommends instead
-            queue += [Candidate(content.guidance[g], cand.priority, cand.urgent, cand.triggers, cand.urgent_reason, instead_of=item.id)
+        if able is False:  # ruled out: offer what the content recommends instead, as urgent as it was
+            queue += [replace(cand, item=content.guidance[g], instead_of=item.id, check_first=False)
                       for g in item.instead if g in content.guidance]
             continue
-        reason = next((u.reason for u in item.urgent_when if reading.holds(u.when)), None)
-        cand = replace(cand, check_first=able is None, urgent=cand.urgent or reason is not None,
-                       urgent_reason=cand.urgent_reason or reason,
-                       tier=max(cand.tier, 2 if cand.urgent else 1 if reason is not None else 0))
-        kept[item.id] = cand
+        kept[item.id] = replace(cand, check_first=able is None)
     # An urgent item brings the items it refers to with it (one level: what it names, not further).
     for cand in [c for c in kept.values() if c.urgent]:
         for gid in cand.item.refs:
@@ -125,7 +124,7 @@ def _merge(kept: dict[str, Candidate], cand: Candidate) -> None:
     if old is not None:
         kept[cand.item.id] = replace(old, priority=max(old.priority, cand.priority), urgent=old.urgent or cand.urgent,
                                      triggers=old.triggers + tuple(t for t in cand.triggers if t not in old.triggers),
-                                     urgent_reason=old.urgent_reason or cand.urgent_reason)
+                                     urgent_reason=old.urgent_reason or cand.urgent_reason, tier=max(old.tier, cand.tier))
 
 
 def practice_trigger(cand: Candidate) -> bool:

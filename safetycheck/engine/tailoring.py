@@ -113,7 +113,8 @@ def _triggered(content: ContentSet, scores: tuple[ModuleScore, ...], answers: An
                         continue
                     old = found.get(gid) or Candidate(content.guidance[gid])
                     found[gid] = replace(old, priority=max(old.priority, min(risk, 10) * weight),
-                                         urgent=old.urgent or option.urgent, triggers=(*old.triggers, (question, option)))
+                                         urgent=old.urgent or option.urgent, tier=max(old.tier, 2 if option.urgent else 0),
+                                         triggers=(*old.triggers, (question, option)))
     return found
 
 
