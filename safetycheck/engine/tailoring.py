@@ -9,7 +9,8 @@
 3. Urgency comes from the answers (`urgent: true` options) and from the situation (`urgent_when`);
    an urgent item brings the items it refers to with it.
 4. Buckets: Do today holds at most 5 (the urgent ones that matter most; the rest lead This week,
-   still marked urgent), This week at most 7, the rest When you can.
+   still marked urgent), This week at most 7 (past that, even urgent items wait in When you can,
+   first), the rest When you can.
 5. When no action is about a practice (everything the person does is in place), `keeping_well`
    items make a short maintenance plan, so a plan is never empty and never repeats what they do.
 """
@@ -146,14 +147,12 @@ def build_plan(content: ContentSet, scores: tuple[ModuleScore, ...], answers: An
     maintenance = [c for c in kept if not c.urgent and c.item.keeping_well and c.priority < config.week_from]
     today = (urgent + high)[:today_max]
     spill = [c for c in urgent + high if c not in today]
-    spill_urgent = [c for c in spill if c.urgent]
-    week_room = max(0, week_max - len(spill_urgent))
-    rest = [c for c in spill if not c.urgent] + middle
-    if not (today or spill_urgent or rest):
+    rest = spill + middle  # urgent overflow first, still marked urgent
+    if not (today or rest):
         rest += maintenance  # nothing else to do this week: keeping well comes first
         maintenance = []
-    week = spill_urgent + rest[:week_room]
-    later = rest[week_room:] + low + maintenance
+    week = rest[:week_max]
+    later = rest[week_max:] + low + maintenance
 
     def items(cands: list[Candidate], bucket: str) -> tuple[PlanItem, ...]:
         return tuple(PlanItem(c.item, bucket, round(c.priority, 2), c.urgent, c.triggers,
