@@ -95,3 +95,21 @@ def test_resources_only_for_the_persons_platforms(lang: str) -> None:
             assert not resource.platforms or "android" in resource.platforms, planned.item.id
         assert {p for p, _ in planned.steps} <= {"general", "android"} or planned.steps == tuple(
             (p, tuple(s.text for s in steps)) for p, steps in planned.item.steps.items()), planned.item.id
+
+
+@PROPERTY
+@given(answer_sets())
+def test_every_kept_item_lands_in_one_bucket(answers: dict[str, tuple[str, ...]]) -> None:
+    """Nothing triggered is lost: each triggered item is planned, in place, or ruled out for a reason."""
+    result = _assess(answers)
+    reading = reading_of(CONTENT, answers, result.profile)
+    placed = {p.item.id for p in result.plan.items} | {p.item.id for p in result.plan.in_place}
+    for score in result.scores:
+        for question in score.answered:
+            for option in (o for o in question.options if o.id in answers[question.qid]):
+                for gid in option.guidance:
+                    item = CONTENT.guidance[gid]
+                    lost = gid not in placed
+                    explained = (item.audience is not None and not reading.holds(item.audience)) or (
+                        item.needs is not None and reading.truth(item.needs) is False)
+                    assert not lost or explained, gid

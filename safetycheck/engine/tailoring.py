@@ -142,9 +142,9 @@ def build_plan(content: ContentSet, scores: tuple[ModuleScore, ...], answers: An
     kept.sort(key=order)
     urgent = [c for c in kept if c.urgent]
     high = [c for c in kept if not c.urgent and c.priority >= config.today_from]
-    middle = [c for c in kept if not c.urgent and config.week_from <= c.priority < config.today_from and not c.item.keeping_well]
+    middle = [c for c in kept if not c.urgent and config.week_from <= c.priority < config.today_from]
     low = [c for c in kept if not c.urgent and c.priority < config.week_from and not c.item.keeping_well]
-    maintenance = [c for c in kept if not c.urgent and c.item.keeping_well and c.priority < config.week_from]
+    maintenance = [c for c in kept if not c.urgent and c.priority < config.week_from and c.item.keeping_well]
     today = (urgent + high)[:today_max]
     spill = [c for c in urgent + high if c not in today]
     rest = spill + middle  # urgent overflow first, still marked urgent
