@@ -97,7 +97,8 @@ def render_html(view: ReportView) -> str:
             for entry in entries:
                 body += html_entry(s, entry)
     if view.in_place:
-        body += [f"<h3>{esc(s['in_place'])}</h3>", f'<p class="muted">{esc(s["in_place_note"])}</p>', "<ul>"]
+        body += [f"<h3>{esc(s['in_place'])}</h3>", f'<p class="muted">{esc(s["in_place_note"])}</p>',
+                 '<ul style="list-style:none;padding-left:0">']
         body += [f"<li>✓ {esc(r.title)}</li>" for r in view.in_place] + ["</ul>"]
     for module, rows in view.explain:
         body += [f"<h2>{esc(s['explain'])}: {esc(module)}</h2>", f'<p class="muted">{esc(s["explain_note"])}</p>', "<table>",
