@@ -23,6 +23,27 @@ F = TypeVar("F", bound=Callable[..., Any])
 EXIT_OK, EXIT_BAD_INPUT, EXIT_BUG, EXIT_INTERRUPTED = 0, 2, 3, 130
 
 
+_wipe = [False]
+WIPE = "\x1b[H\x1b[2J\x1b[3J"  # home, erase screen, erase scrollback
+
+
+def wipe_on_exit(enabled: bool = True) -> None:
+    """--clear: every way out (Ctrl-C, an error, the end) wipes the screen and the scrollback."""
+    _wipe[0] = enabled
+
+
+def wipe() -> None:
+    """Erase screen and scrollback now, if a person is looking at a terminal."""
+    if stdout_is_tty():
+        sys.stdout.write(WIPE)
+        sys.stdout.flush()
+
+
+def _wipe_if_asked() -> None:
+    if _wipe[0]:
+        wipe()
+
+
 def stopped_message() -> str:
     from safetycheck.i18n.language import choose_language
     from safetycheck.i18n.messages import strings
@@ -39,25 +60,32 @@ def guarded(command: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return command(*args, **kwargs)
-        except typer.Exit:
+        except typer.Exit as exc:
+            if exc.exit_code:
+                _wipe_if_asked()
             raise
         except ContentErrors as exc:
+            _wipe_if_asked()
             for error in exc.errors:
                 typer.echo(f"{tr('error')}: {clean(str(error))}", err=True)
             raise typer.Exit(EXIT_BAD_INPUT) from None
         except SafetycheckError as exc:
+            _wipe_if_asked()
             typer.echo(f"{tr('error')}: {clean(str(exc))}", err=True)
             raise typer.Exit(EXIT_BAD_INPUT) from None
         except typer.Abort:  # Ctrl-C or Ctrl-D at a click prompt (the passphrase)
+            _wipe_if_asked()
             typer.echo(f"\n{stopped_message()}", err=True)
             raise typer.Exit(EXIT_INTERRUPTED) from None
         except (KeyboardInterrupt, EOFError) as exc:
+            _wipe_if_asked()
             if isinstance(exc, EOFError):
                 typer.echo(f"{tr('error')}: {tr('err_input_ended')}", err=True)
                 raise typer.Exit(EXIT_BAD_INPUT) from None
             typer.echo(f"\n{stopped_message()}", err=True)
             raise typer.Exit(EXIT_INTERRUPTED) from None
         except Exception as exc:  # a bug: say so in one line, never dump locals holding answers
+            _wipe_if_asked()
             if os.environ.get("SAFETYCHECK_DEBUG") == "1":
                 raise
             typer.echo(tr("err_internal", detail=f"{type(exc).__name__}: {clean(str(exc))}"), err=True)
