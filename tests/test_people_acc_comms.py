@@ -101,7 +101,6 @@ def test_sensitive_talk_on_several_apps_and_large_telegram_groups_are_read() -> 
     assert {"com-telegram-risks", "com-group-hygiene", "com-signal"} <= ids
 
 
-@needs_fit_engine
 def test_an_answers_file_saved_with_the_old_single_answer_still_works() -> None:
     ids = _ids(_plan("com-old-single-answer"))
     assert {"com-signal", "com-whatsapp-hardening"} <= ids

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from safetycheck.engine.conditions import Answers
-from safetycheck.engine.model import ContentSet, Module, Question
+from safetycheck.engine.model import ContentSet, Module, Option, Question
 from safetycheck.errors import AnswersError, SafetycheckError
 from safetycheck.i18n.language import say
 from safetycheck.i18n.messages import tr
@@ -51,7 +51,7 @@ def read_answers(path: Path, content: ContentSet, shown: str | None = None) -> t
         if not isinstance(entries, Node):
             raise AnswersError(tr("err_module_answers", id=module_id), shown, line)
         for question_id, value in entries.items():
-            question = content.current_question(f"{module_id}.{question_id}")  # retired ids map to their successors
+            question = current_question(module, str(question_id))
             qline = entries.line_of(question_id)
             if question is None:
                 raise AnswersError(tr("err_unknown_question", id=question_id, module=module_id), shown, qline)
@@ -71,16 +71,25 @@ def _chosen(question: Question, value: Any, shown: str, line: int) -> tuple[str,
         raise AnswersError(tr("err_one_answer", id=question.qid), shown, line)
     chosen = []
     for entry in values:
-        option = question.current_option(str(entry)) if isinstance(entry, str) else None
+        option = current_option(question, str(entry)) if isinstance(entry, str) else None
         if option is None:
             ids = ", ".join(o.id for o in question.options)
             raise AnswersError(tr("err_unknown_option", option=entry, id=question.qid, options=ids), shown, line)
         if option.id not in chosen:
             chosen.append(option.id)
-    exclusive = [o.id for o in question.options if o.exclusive and o.id in chosen]
-    if exclusive and len(chosen) > 1:  # "none", "not sure": never together with another answer
-        raise AnswersError(tr("err_exclusive_answer", id=question.qid, option=exclusive[0]), shown, line)
     return tuple(chosen)
+
+
+def current_question(module: Module, question_id: str) -> Question | None:
+    """The question asked under this id today, or the one that replaced a retired id (old answers
+    files and saves keep working after a question is renamed or merged)."""
+    return (next((q for q in module.questions if q.id == question_id), None)
+            or next((q for q in module.questions if question_id in q.replaces), None))
+
+
+def current_option(question: Question, option_id: str) -> Option | None:
+    """The option with this id, or the one that replaced a retired option id."""
+    return question.option(option_id) or next((o for o in question.options if option_id in o.replaces), None)
 
 
 def _comment(text: str) -> list[str]:

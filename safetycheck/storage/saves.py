@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from safetycheck import __version__
+from safetycheck.content.answers import current_option, current_question
 from safetycheck.engine.conditions import Answers
 from safetycheck.engine.model import ContentSet
 from safetycheck.errors import SafetycheckError
@@ -71,11 +72,14 @@ def reconcile(saved: SavedSession, content: ContentSet) -> tuple[dict[str, tuple
     kept: dict[str, tuple[str, ...]] = {}
     dropped: list[str] = []
     for qid, chosen in saved.answers.items():
-        question = content.current_question(qid)  # renamed questions and options map to their successors
-        options = [question.current_option(o) if question is not None else None for o in chosen]
-        valid = tuple(dict.fromkeys(o.id for o in options if o is not None))
+        # Renamed or merged questions and options map onto their successors.
+        module_id, _, question_id = qid.partition(".")
+        module = content.module(module_id)
+        question = current_question(module, question_id) if module is not None else None
+        options = [current_option(question, o) for o in chosen] if question is not None else []
         if question is None or None in options:
             dropped.append(qid)
+        valid = tuple(dict.fromkeys(o.id for o in options if o is not None))
         if question is not None and valid:
             kept[question.qid] = valid
     return kept, dropped
