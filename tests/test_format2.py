@@ -183,3 +183,15 @@ def test_schema_describes_the_new_keys() -> None:
 def test_bundled_content_loads_with_its_facts(bundled: ContentSet) -> None:
     assert bundled.facts["android_advanced_protection"].value == 16
     assert bundled.facts["ios_lockdown_mode"].value == 16
+
+
+def test_strict_plan_fit_turns_the_two_rules_into_errors(fit_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from safetycheck.content import crossref
+
+    monkeypatch.setattr(crossref, "STRICT_PLAN_FIT", True)
+    assert load_content(bundled=fit_copy)  # the fixture has them all
+    _break(fit_copy, "questionnaires/device.yaml", "  - id: biometrics\n    kind: practice\n", "  - id: biometrics\n")
+    _break(fit_copy, "guidance/items.yaml", "    done_when: {question: device.kept_data, in: [nothing]}\n", "")
+    errors = _errors(fit_copy)
+    assert any("questionnaires/device.yaml" in e and "question 'biometrics' has no 'kind'" in e for e in errors)
+    assert any("guidance/items.yaml" in e and "'dev-keep-little' is triggered by a practice question" in e for e in errors)

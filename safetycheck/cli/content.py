@@ -48,13 +48,16 @@ def list_modules(
         raise UsageError(tr("err_format_not_here", format=fmt.value))
     language, content = prepare(lang, pack)
     rows = [{"id": m.id, "title": say(m.title, language), "questions": len(m.questions),
-             "coverage": coverage(m, content.guidance), "reviewed": m.reviewed.isoformat()} for m in content.modules]
+             "coverage": coverage(m, content.guidance), "reviewed": m.reviewed.isoformat(),
+             "question_list": [{"id": q.id, "text": say(q.text, language), "type": q.type, "kind": q.kind, "quick": q.quick,
+                                "options": [o.id for o in q.options]} for q in m.questions]} for m in content.modules]
     if fmt is ReportFormat.json:
         typer.echo(json.dumps({"modules": rows, "content_version": content.version}, ensure_ascii=False, indent=2))
         return
     s = strings(language)
     typer.echo(f"{s['module']:<12} {s['questions']:>9}  {s['coverage']} ({', '.join(LANGUAGES)})  {s['reviewed']}")
     for r in rows:
+        r.pop("question_list")
         cov = " ".join(f"{lg}:{r['coverage'][lg]:.0%}" for lg in LANGUAGES)  # type: ignore[index]
         typer.echo(f"{r['id']:<12} {r['questions']:>9}  {cov}  {r['reviewed']}   {r['title']}")
     typer.echo(s["questions_total"].format(n=sum(int(r["questions"]) for r in rows)))  # type: ignore[call-overload]

@@ -77,6 +77,9 @@ def _chosen(question: Question, value: Any, shown: str, line: int) -> tuple[str,
             raise AnswersError(tr("err_unknown_option", option=entry, id=question.qid, options=ids), shown, line)
         if option.id not in chosen:
             chosen.append(option.id)
+    exclusive = [o.id for o in question.options if o.exclusive and o.id in chosen]
+    if exclusive and len(chosen) > 1:  # "none", "not sure": never together with another answer
+        raise AnswersError(tr("err_exclusive_answer", id=question.qid, option=exclusive[0]), shown, line)
     return tuple(chosen)
 
 

@@ -130,8 +130,9 @@ def load_content(packs: Sequence[Path] = (), bundled: Path | None = None) -> Con
     item_errors, item_warnings = check_items(modules, guidance, scoring, set(contact_ids))
     errors.extend(item_errors)
     warnings.extend(item_warnings)
-    modules, guidance, resolve_errors = resolve(modules, guidance, facts)
+    modules, guidance, resolve_errors, resolve_warnings = resolve(modules, guidance, facts)
     errors.extend(resolve_errors)
+    warnings.extend(resolve_warnings)
     errors.extend(ContentError(f"duplicate help contact id '{c}'", f"guidance/{HELP_FILE}.yaml")
                   for c in {c for c in contact_ids if contact_ids.count(c) > 1})
     if errors:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from safetycheck.engine.model import (
@@ -142,6 +143,12 @@ def _item_condition_problems(condition: Condition, questions: dict[str, Question
             yield from _option_problems(condition, target)
 
 
+# Platform names a general step must not use: it is shown to everyone, whatever they use.
+PLATFORM_WORDS = re.compile(r"\b(iPhone|iPad|iOS|Android|macOS|Mac|Windows|Linux)\b")
+# Content format 2 requires `kind` on every question of an assessment module and `done_when` on
+# every item a practice question triggers. They stay warnings until the bundled content has them
+# all (then the validator fails on any that is missing, in packs too).
+STRICT_PLAN_FIT = False
 EXCLUSIVE_IDS = {"none", "no_one", "nothing", "no_travel", "nobody", "never"}
 QUICK_MAX = 25
 
@@ -168,6 +175,10 @@ def check_items(modules: list[Module], guidance: dict[str, GuidanceItem], scorin
         for other in item.instead:
             if other not in guidance or other == item.id:
                 errors.append(ContentError(f"'instead' of guidance '{item.id}' names unknown item '{other}'", item.path, item.line))
+        named = [w for step in item.steps.get("general", ()) if step.when is None for w in PLATFORM_WORDS.findall(step.text.values["en"])]
+        if named:
+            warnings.append(f"{item.path}:{item.line}: a general step of guidance '{item.id}' names {named[0]}: "
+                            "move it under that platform, or give it a 'when'")
         if item.needs is not None and item.check is None:
             warnings.append(f"{item.path}:{item.line}: guidance '{item.id}' has 'needs' but no 'check' (how to find out)")
     practice_items: set[str] = set()
@@ -182,10 +193,17 @@ def check_items(modules: list[Module], guidance: dict[str, GuidanceItem], scorin
                 if module.scored:
                     errors.append(ContentError(f"question '{question.id}': 'danger_now' belongs in the profile (context) module", *where))
             if module.scored and not question.kind:
-                warnings.append(f"{module.path}:{question.line}: question '{question.id}' has no 'kind' (practice or situation)")
+                message = f"question '{question.id}' has no 'kind' (practice or situation)"
+                if STRICT_PLAN_FIT:
+                    errors.append(ContentError(message, *where))
+                else:
+                    warnings.append(f"{module.path}:{question.line}: {message}")
             for old in question.replaces:
                 if old in {q.id for q in module.questions}:
                     errors.append(ContentError(f"question '{question.id}' replaces '{old}', which is still a question of '{module.id}'", *where))
+            if question.kind == "practice":  # "not sure" without guidance triggers the riskiest answer's
+                riskiest = max((o for o in question.options if o.id != NOT_SURE), key=lambda o: o.risk, default=None)
+                practice_items.update(riskiest.guidance if riskiest else ())
             for option in question.options:
                 if question.kind == "practice":
                     practice_items.update(option.guidance)
@@ -206,7 +224,11 @@ def check_items(modules: list[Module], guidance: dict[str, GuidanceItem], scorin
     for gid in sorted(practice_items):
         item = guidance.get(gid)
         if item is not None and item.done_when is None and not item.keeping_well:
-            warnings.append(f"{item.path}:{item.line}: guidance '{gid}' is triggered by a practice question but has no 'done_when'")
+            message = f"guidance '{gid}' is triggered by a practice question but has no 'done_when'"
+            if STRICT_PLAN_FIT:
+                errors.append(ContentError(message, item.path, item.line))
+            else:
+                warnings.append(f"{item.path}:{item.line}: {message}")
     return errors, warnings
 
 

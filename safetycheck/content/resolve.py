@@ -11,9 +11,9 @@ and numeric conditions turned into plain option tests.
 
 from __future__ import annotations
 
-import dataclasses
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import replace
 from typing import Any
 
 from safetycheck.engine.model import (
@@ -28,7 +28,6 @@ from safetycheck.engine.model import (
     Question,
     QuestionCondition,
     Text,
-    ThreatCondition,
 )
 from safetycheck.errors import ContentError
 
@@ -43,58 +42,37 @@ def fact_text(fact: Fact) -> str:
     return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
 
 
-def _map_texts(obj: Any, fn: Callable[[Text], Text]) -> Any:
-    """A copy of a model object with `fn` applied to every Text inside it (conditions untouched)."""
-    if isinstance(obj, Text):
-        return fn(obj)
-    if isinstance(obj, tuple):
-        return tuple(_map_texts(v, fn) for v in obj)
-    if isinstance(obj, Mapping) and not isinstance(obj, str):
-        return {k: _map_texts(v, fn) for k, v in obj.items()}
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type) and not _is_condition(obj):
-        changes = {f.name: _map_texts(getattr(obj, f.name), fn) for f in dataclasses.fields(obj)}
-        return dataclasses.replace(obj, **changes)
-    return obj
+TextFn = Callable[[Text], Text]
+CondFn = Callable[[Condition], Condition]
 
 
-def _is_condition(obj: Any) -> bool:
-    return isinstance(obj, QuestionCondition | ThreatCondition | AllOf | AnyOf | Not)
+def _opt(value: Any, fn: Callable[[Any], Any]) -> Any:
+    return None if value is None else fn(value)
 
 
-def _texts(obj: Any) -> Iterable[Text]:
-    found: list[Text] = []
-
-    def keep(text: Text) -> Text:
-        found.append(text)
-        return text
-
-    _map_texts(obj, keep)
-    return found
+def item_texts(item: GuidanceItem, fn: TextFn) -> GuidanceItem:
+    """The item with `fn` applied to every text a person reads in it."""
+    steps = {p: tuple(replace(st, text=fn(st.text)) for st in group) for p, group in item.steps.items()}
+    return replace(item, title=fn(item.title), why=fn(item.why), steps=steps, tradeoff=_opt(item.tradeoff, fn),
+                   check=_opt(item.check, fn), card=_opt(item.card, fn),
+                   urgent_when=tuple(replace(u, reason=fn(u.reason)) for u in item.urgent_when),
+                   resources=tuple(replace(r, title=fn(r.title)) for r in item.resources))
 
 
-def _map_conditions(obj: Any, fn: Callable[[Condition], Condition]) -> Any:
-    """A copy with `fn` applied to every top-level condition found in a model object."""
-    if _is_condition(obj):
-        return fn(obj)
-    if isinstance(obj, tuple):
-        return tuple(_map_conditions(v, fn) for v in obj)
-    if isinstance(obj, Mapping) and not isinstance(obj, str):
-        return {k: _map_conditions(v, fn) for k, v in obj.items()}
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type) and not isinstance(obj, Text):
-        changes = {f.name: _map_conditions(getattr(obj, f.name), fn) for f in dataclasses.fields(obj)}
-        return dataclasses.replace(obj, **changes)
-    return obj
+def item_conditions(item: GuidanceItem, fn: CondFn) -> GuidanceItem:
+    steps = {p: tuple(replace(st, when=_opt(st.when, fn)) for st in group) for p, group in item.steps.items()}
+    return replace(item, done_when=_opt(item.done_when, fn), needs=_opt(item.needs, fn), audience=_opt(item.audience, fn),
+                   urgent_when=tuple(replace(u, when=fn(u.when)) for u in item.urgent_when), steps=steps)
 
 
-def conditions_of(obj: Any) -> list[Condition]:
-    found: list[Condition] = []
+def module_texts(module: Module, fn: TextFn) -> Module:
+    questions = tuple(replace(q, text=fn(q.text), why=fn(q.why),
+                              options=tuple(replace(o, label=_opt(o.label, fn)) for o in q.options)) for q in module.questions)
+    return replace(module, title=fn(module.title), description=fn(module.description), questions=questions)
 
-    def keep(condition: Condition) -> Condition:
-        found.append(condition)
-        return condition
 
-    _map_conditions(obj, keep)
-    return found
+def module_conditions(module: Module, fn: CondFn) -> Module:
+    return replace(module, questions=tuple(replace(q, when=_opt(q.when, fn)) for q in module.questions))
 
 
 class Resolver:
@@ -140,16 +118,30 @@ class Resolver:
         if question is not None and not isinstance(low, FactRef) and not isinstance(high, FactRef):
             fits = tuple(o.id for o in question.options if o.number is not None
                          and (low is None or o.number >= low) and (high is None or o.number <= high))
-        return dataclasses.replace(condition, min_=low, max_=high, in_=fits)
+        return replace(condition, min_=low, max_=high, in_=fits)
 
-    def conditions(self, obj: Any, where: tuple[str, int], what: str) -> Any:
-        return _map_conditions(obj, lambda c: self.condition(c, where, what))
+    def with_facts(self, where: tuple[str, int], what: str) -> TextFn:
+        return lambda t: self._sub_facts(t, where, what)
 
-    def facts_in_texts(self, obj: Any, where: tuple[str, int], what: str) -> Any:
-        return _map_texts(obj, lambda t: self._sub_facts(t, where, what))
+    def conditions(self, where: tuple[str, int], what: str) -> CondFn:
+        return lambda c: self.condition(c, where, what)
 
 
-def _sub_refs(text: Text, titles: Mapping[str, Text], found: list[str], bad: list[str]) -> Text:
+def _bare_ids(titles: Mapping[str, Text]) -> re.Pattern[str] | None:
+    """A known item id written bare in prose (not in an address, not already a {ref:})."""
+    if not titles:
+        return None
+    names = "|".join(re.escape(i) for i in sorted(titles, key=len, reverse=True))
+    return re.compile(r"(?<![\w/:.@{-])(" + names + r")(?![\w-])")
+
+
+def _sub_refs(text: Text, titles: Mapping[str, Text], found: list[str], bad: list[str],
+              bare: re.Pattern[str] | None = None, loose: list[str] | None = None) -> Text:
+    if bare is not None and loose is not None:  # a bare id becomes a reference, with a warning
+        hits = {m for v in text.values.values() for m in bare.findall(v)}
+        if hits:
+            loose.extend(sorted(hits))
+            text = Text({lang: bare.sub(r"{ref:\1}", v) for lang, v in text.values.items()})
     if not any("{ref:" in v for v in text.values.values()):
         return text
 
@@ -171,31 +163,34 @@ def _sub_refs(text: Text, titles: Mapping[str, Text], found: list[str], bad: lis
 
 
 def resolve(modules: list[Module], items: Mapping[str, GuidanceItem],
-            facts: Mapping[str, Fact]) -> tuple[list[Module], dict[str, GuidanceItem], list[ContentError]]:
+            facts: Mapping[str, Fact]) -> tuple[list[Module], dict[str, GuidanceItem], list[ContentError], list[str]]:
+    """(modules, items, errors, warnings) with facts and references put into every text."""
     questions = {q.qid: q for m in modules for q in m.questions}
     resolver = Resolver(facts, questions)
-    out_modules = []
-    for module in modules:
-        module = resolver.facts_in_texts(module, (module.path, 1), f"module '{module.id}'")
-        out_modules.append(resolver.conditions(module, (module.path, 1), f"module '{module.id}'"))
-    staged: dict[str, GuidanceItem] = {}
+    titles = {gid: resolver.with_facts((item.path, item.line), f"guidance '{gid}'")(item.title) for gid, item in items.items()}
+    bare = _bare_ids(titles)
+    errors = resolver.errors
+    warnings: list[str] = []
+    out_items: dict[str, GuidanceItem] = {}
     for gid, item in items.items():
         where, what = (item.path, item.line), f"guidance '{gid}'"
-        staged[gid] = resolver.conditions(resolver.facts_in_texts(item, where, what), where, what)
-    titles = {gid: item.title for gid, item in staged.items()}
-    out_items: dict[str, GuidanceItem] = {}
-    errors = resolver.errors
-    for gid, item in staged.items():
         found: list[str] = []
         bad: list[str] = []
-        item = _map_texts(item, lambda t, f=found, b=bad: _sub_refs(t, titles, f, b))
-        for target in dict.fromkeys(bad):
-            errors.append(ContentError(f"guidance '{gid}' refers to unknown item '{{ref:{target}}}'", item.path, item.line))
-        out_items[gid] = dataclasses.replace(item, refs=tuple(found))
-    for module in out_modules:
-        for text in _texts(module):
-            for target in REF.findall(" ".join(text.values.values())):
-                if target not in titles:
-                    errors.append(ContentError(f"module '{module.id}' refers to unknown item '{{ref:{target}}}'", module.path, 1))
-    out_modules = [_map_texts(m, lambda t: _sub_refs(t, titles, [], [])) for m in out_modules]
-    return out_modules, out_items, errors
+        loose: list[str] = []
+        with_facts = resolver.with_facts(where, what)
+        item = item_texts(item, lambda t, f=found, b=bad, x=loose, ff=with_facts: _sub_refs(ff(t), titles, f, b, bare, x))
+        item = item_conditions(item, resolver.conditions(where, what))
+        warnings += [f"{item.path}:{item.line}: guidance '{gid}' names '{other}' bare in its text: write {{ref:{other}}}"
+                     for other in dict.fromkeys(loose)]
+        errors += [ContentError(f"guidance '{gid}' refers to unknown item '{{ref:{target}}}'", item.path, item.line)
+                   for target in dict.fromkeys(bad)]
+        out_items[gid] = replace(item, refs=tuple(found))
+    out_modules = []
+    for module in modules:
+        where, what = (module.path, 1), f"module '{module.id}'"
+        bad = []
+        with_facts = resolver.with_facts(where, what)
+        module = module_texts(module, lambda t, b=bad, ff=with_facts: _sub_refs(ff(t), titles, [], b))
+        errors += [ContentError(f"module '{module.id}' refers to unknown item '{{ref:{target}}}'", *where) for target in dict.fromkeys(bad)]
+        out_modules.append(module_conditions(module, resolver.conditions(where, what)))
+    return out_modules, out_items, errors, warnings

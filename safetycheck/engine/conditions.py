@@ -36,11 +36,14 @@ def applies(question: Question, answers: Answers, threat_ranks: Mapping[str, int
     return question.when is None or holds(question.when, answers, threat_ranks, level_ranks)
 
 
-def truth(condition: Condition, answers: Answers, threat_ranks: Mapping[str, int], level_ranks: Mapping[str, int]) -> bool | None:
+def truth(condition: Condition, answers: Answers, threat_ranks: Mapping[str, int], level_ranks: Mapping[str, int],
+          not_asked: frozenset[str] = frozenset()) -> bool | None:
     """Three-valued `holds`: None when the answers leave it unknown.
 
     A question left unanswered, or answered only "not sure", makes its tests unknown (except
     `answered`); `all`/`any`/`not` combine unknowns the usual way (false wins in `all`, true in `any`).
+    A question in `not_asked` (its own `when` did not hold: no Android version for an iPhone user)
+    is known to have no answer, so its tests are plainly false.
     Used for `needs` (unknown keeps an item, with a first step on how to check) and `done_when`
     (only a known true counts as done).
     """
@@ -48,16 +51,18 @@ def truth(condition: Condition, answers: Answers, threat_ranks: Mapping[str, int
         chosen = answers.get(condition.question)
         if condition.answered is not None:
             return (chosen is not None) == condition.answered
+        if chosen is None and condition.question in not_asked:
+            return False
         if chosen is None or all(option == NOT_SURE for option in chosen):
             return None
         return holds(condition, answers, threat_ranks, level_ranks)
     if isinstance(condition, AllOf):
-        values = [truth(c, answers, threat_ranks, level_ranks) for c in condition.items]
+        values = [truth(c, answers, threat_ranks, level_ranks, not_asked) for c in condition.items]
         return False if False in values else None if None in values else True
     if isinstance(condition, AnyOf):
-        values = [truth(c, answers, threat_ranks, level_ranks) for c in condition.items]
+        values = [truth(c, answers, threat_ranks, level_ranks, not_asked) for c in condition.items]
         return True if True in values else None if None in values else False
     if isinstance(condition, Not):
-        value = truth(condition.item, answers, threat_ranks, level_ranks)
+        value = truth(condition.item, answers, threat_ranks, level_ranks, not_asked)
         return None if value is None else not value
     return holds(condition, answers, threat_ranks, level_ranks)

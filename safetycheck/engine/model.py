@@ -117,6 +117,10 @@ class Question:
     def option(self, option_id: str) -> Option | None:
         return next((o for o in self.options if o.id == option_id), None)
 
+    def current_option(self, option_id: str) -> Option | None:
+        """The option, or the one that replaced this retired id (old answers keep working)."""
+        return self.option(option_id) or next((o for o in self.options if option_id in o.replaces), None)
+
     @property
     def max_risk(self) -> int:
         risks = [o.risk for o in self.options if o.id != NOT_SURE]
@@ -274,6 +278,15 @@ class ContentSet:
         if module is None:
             return None
         return next((q for q in module.questions if q.id == question_id), None)
+
+    def current_question(self, qid: str) -> Question | None:
+        """The question, or the one that replaced this retired id in the same module."""
+        found = self.question(qid)
+        if found is not None:
+            return found
+        module = self.module(qid.partition(".")[0])
+        old = qid.partition(".")[2]
+        return next((q for q in module.questions if old in q.replaces), None) if module else None
 
     @property
     def reviewed(self) -> dt.date:

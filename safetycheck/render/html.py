@@ -81,6 +81,8 @@ def html_entry(s: dict[str, str], entry: PlanEntry) -> list[str]:
     tag = f'<span class="tag">{esc(s["urgent"])}</span>' if entry.urgent else ""
     out = [f'<div class="item" id="{esc(entry.id)}">',
            f'<label><input type="checkbox"> <span>{esc(entry.title)}{tag}</span></label>',
+           *([f"<p><strong>{esc(s['urgent_because'])}:</strong> {esc(entry.urgent_reason)}</p>"] if entry.urgent_reason else []),
+           *(f'<p class="muted">{esc(note)}</p>' for note in (entry.instead_of, entry.brought_by) if note),
            f'<p><strong>{esc(s["why"])}:</strong> {esc(entry.why)} <span class="muted">({esc(s["effort"])}: {esc(entry.effort_label)})</span></p>']
     if entry.triggers:
         out.append(f'<p class="muted">{esc(s["triggered_by"])}: {esc("; ".join(entry.triggers))}</p>')
@@ -91,7 +93,8 @@ def html_entry(s: dict[str, str], entry: PlanEntry) -> list[str]:
         out.append(f'<p class="tradeoff"><strong>{esc(s["tradeoff"])}:</strong> {esc(entry.tradeoff)}</p>')
     if entry.resources:
         out.append(f"<p>{esc(s['resources'])}:</p><ul>" + "".join(
-            f"<li>{link(r.url, r.title)} <span class=\"muted\">({esc(r.source)})</span></li>" for r in entry.resources) + "</ul>")
+            f"<li>{link(r.url, r.title)} <span class=\"muted\">({esc(r.source)}){' ' + esc(r.note) if r.note else ''}</span></li>"
+            for r in entry.resources) + "</ul>")
     out.append("</div>")
     return out
 
@@ -128,15 +131,19 @@ def render_html(view: ReportView) -> str:
         if not entries:
             continue
         body.append(f"<h3>{esc(s['bucket_' + bucket])}</h3>")
-        if bucket == "later":  # compact: a title and where to read the steps
+        if bucket == "later":  # compact: titles only; the steps are in the report on screen and in the library
             body.append(f'<p class="muted">{esc(s["later_print_note"])}</p><ul class="compact">')
-            body += [f'<li id="{esc(e.id)}">☐ {esc(e.title)} <span class="muted">({esc(e.effort_label)}; {esc(e.id)})</span></li>' for e in entries]
+            body += [f'<li id="{esc(e.id)}">☐ {esc(e.title)} <span class="muted">({esc(e.effort_label)})</span></li>' for e in entries]
             body.append("</ul>")
             continue
         body.append('<div class="full">')
         for entry in entries:
             body += html_entry(s, entry)
         body.append("</div>")
+    if view.in_place:
+        body += [f"<h3>{esc(s['in_place'])}</h3>", f'<p class="muted">{esc(s["in_place_note"])}</p>',
+                 '<ul class="compact" style="list-style:none;padding-left:0">']
+        body += [f"<li>✓ {esc(r.title)}</li>" for r in view.in_place] + ["</ul>"]
     body += [f"<h2>{esc(s['threat_profile'])}</h2>", '<ul class="compact">']
     for t in view.threats:
         reason = f' <span class="muted">({esc(s["because"])}: {esc("; ".join(t.reasons))})</span>' if t.reasons else ""

@@ -25,6 +25,7 @@ def render_json(view: ReportView) -> str:
         "unanswered": [{"module": m, "question": q} for m, q in view.unanswered],
         "explain": [{"module": m, "answers": [asdict(r) for r in rows]} for m, rows in view.explain],
         "help": [asdict(c) for c in view.contacts],
-        "stale": list(view.stale),
+        "in_place": [asdict(r) for r in view.in_place],
+        "stale": list(view.stale_ids),
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -6,10 +6,12 @@ answers files is untrusted: `clean` strips terminal control sequences once, for 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 
+from safetycheck.content.resolve import QUOTES
 from safetycheck.engine.assessment import Assessment
-from safetycheck.engine.model import GuidanceItem, Option, Question, Text
+from safetycheck.engine.model import ContentSet, GuidanceItem, Option, Question, Resource, Text
 from safetycheck.engine.tailoring import BUCKETS, PlanItem
 from safetycheck.i18n.language import say
 from safetycheck.i18n.messages import strings
@@ -28,6 +30,8 @@ class ResourceLink:
     title: str
     url: str
     source: str
+    lang: str = "en"
+    note: str = ""  # "(in English)" when the page is not in the reader's language
 
 
 @dataclass(frozen=True)
@@ -45,7 +49,24 @@ class PlanEntry:
     tradeoff: str
     resources: tuple[ResourceLink, ...]
     reviewed: str
-    card: str = ""  # the neutral pocket-card line; "" = the item stays off the card
+    urgent_reason: str = ""
+    instead_of_id: str = ""
+    instead_of: str = ""  # "Offered in place of “…”, which …" in the reader's language
+    brought_by_id: str = ""
+    brought_by: str = ""  # "Goes with “…”."
+    check_first: bool = False
+    refers_to: tuple[str, ...] = ()  # ids of the items its texts refer to
+    keeping_well: bool = False
+    card: str = ""  # the item's short neutral line for the pocket card ("" if it has none)
+
+
+@dataclass(frozen=True)
+class InPlaceRow:
+    """An item the person already does: acknowledged in the full report, never an action."""
+
+    id: str
+    title: str
+    triggers: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -103,7 +124,9 @@ class ReportView:
     unanswered: tuple[tuple[str, str], ...]  # (module title, question text)
     explain: tuple[tuple[str, tuple[ExplainRow, ...]], ...]  # (module title, rows); empty unless asked
     contacts: tuple[ContactRow, ...]
-    stale: tuple[str, ...]
+    stale: tuple[str, ...]  # titles of what was last reviewed more than a year ago
+    in_place: tuple[InPlaceRow, ...] = ()
+    stale_ids: tuple[str, ...] = ()  # the same, by id: for JSON
     done: tuple[str, ...] = ()  # titles of actions the person marked done (never listed as to do)
 
     def bucket(self, name: str) -> tuple[PlanEntry, ...]:
@@ -145,14 +168,32 @@ def describe_answers(pairs: tuple[tuple[Question, Option], ...], lang: str) -> t
     return tuple(f"{say(q.text, lang)} → {', '.join(answer_label(q, o, lang) for o in opts)}" for q, opts in by_question.values())
 
 
-def _plan_entry(plan_item: PlanItem, lang: str) -> PlanEntry:
-    return entry_for(plan_item.item, lang, plan_item.bucket, plan_item.urgent, plan_item.priority,
-                     describe_answers(plan_item.triggers, lang), plan_item.steps)
+def quoted(title: Text, lang: str) -> str:
+    opening, closing = QUOTES.get(lang, QUOTES["en"])
+    return f"{opening}{say(title, lang)}{closing}"
+
+
+def _plan_entry(plan_item: PlanItem, lang: str, guidance: Mapping[str, GuidanceItem]) -> PlanEntry:
+    s = strings(lang)
+    entry = entry_for(plan_item.item, lang, plan_item.bucket, plan_item.urgent, plan_item.priority,
+                      describe_answers(plan_item.triggers, lang), plan_item.steps, plan_item.resources)
+    other = guidance.get(plan_item.instead_of)
+    bringer = guidance.get(plan_item.brought_by)
+    return replace(
+        entry,
+        urgent_reason=say(plan_item.urgent_reason, lang),
+        instead_of_id=plan_item.instead_of,
+        instead_of=s["instead_of"].format(title=quoted(other.title, lang)) if other else "",
+        brought_by_id=plan_item.brought_by,
+        brought_by=s["comes_with"].format(title=quoted(bringer.title, lang)) if bringer else "",
+        check_first=plan_item.check_first,
+    )
 
 
 def guide_entry(item: GuidanceItem, lang: str) -> PlanEntry:
     """An item as a handout: every platform's steps, nothing about any person."""
-    return entry_for(item, lang, "", False, 0.0, (), tuple((p, tuple(st.text for st in steps)) for p, steps in item.steps.items()))
+    steps = tuple((p, tuple(st.text for st in group)) for p, group in item.steps.items())
+    return entry_for(item, lang, "", False, 0.0, (), steps, item.resources)
 
 
 def entry_for(
@@ -163,6 +204,7 @@ def entry_for(
     priority: float,
     triggers: tuple[str, ...],
     steps: tuple[tuple[str, tuple[Text, ...]], ...],
+    resources: tuple[Resource, ...],
 ) -> PlanEntry:
     s = strings(lang)
     return PlanEntry(
@@ -177,9 +219,12 @@ def entry_for(
         triggers=triggers,
         steps=tuple(StepGroup(p, s[f"platform_{p}"], tuple(say(t, lang) for t in texts)) for p, texts in steps),
         tradeoff=say(item.tradeoff, lang),
-        resources=tuple(ResourceLink(say(r.title, lang), clean(r.url), clean(r.source)) for r in item.resources),
+        resources=tuple(ResourceLink(say(r.title, lang), clean(r.url), clean(r.source), r.lang,
+                                     s.get(f"page_in_{r.lang}", "") if r.lang != lang else "") for r in resources),
         reviewed=item.reviewed.isoformat(),
-        card=say(item.card, lang) if item.card is not None else "",
+        refers_to=item.refs,
+        keeping_well=item.keeping_well,
+        card=say(item.card, lang),
     )
 
 
@@ -240,12 +285,22 @@ def build_view(assessment: Assessment, lang: str, explain: bool = False, first_c
         content_version=content.version,
         modules=modules,
         threats=threats,
-        plan=tuple(_plan_entry(p, lang) for b in BUCKETS for p in assessment.plan.bucket(b) if p.item.id not in done),
+        plan=tuple(_plan_entry(p, lang, content.guidance) for b in BUCKETS for p in assessment.plan.bucket(b) if p.item.id not in done),
         unanswered=tuple((say(content.module(q.module).title, lang) if content.module(q.module) else q.module, say(q.text, lang)) for q in assessment.unanswered),
         explain=explain_rows,
         contacts=tuple(ContactRow(clean(c.name), say(c.what, lang), say(c.how, lang), clean(c.url), c.checked.isoformat(), c.id)
                        for c in sorted(content.help, key=lambda c: (c.id not in first_contacts,
                                                                     list(first_contacts).index(c.id) if c.id in first_contacts else 0))),
-        stale=assessment.stale,
+        stale=tuple(_stale_title(content, sid, lang) for sid in assessment.stale),
+        stale_ids=assessment.stale,
+        in_place=tuple(InPlaceRow(p.item.id, say(p.item.title, lang), describe_answers(p.triggers, lang)) for p in assessment.plan.in_place),
         done=tuple(say(p.item.title, lang) for p in assessment.plan.items if p.item.id in done),
     )
+
+
+def _stale_title(content: ContentSet, some_id: str, lang: str) -> str:
+    """Stale modules and items by their titles: a reader never sees an id in prose."""
+    if some_id in content.guidance:
+        return quoted(content.guidance[some_id].title, lang)
+    module = content.module(some_id)
+    return quoted(module.title, lang) if module else some_id

@@ -49,8 +49,11 @@ def _entry(view: ReportView, entry: PlanEntry, n: int, width: int) -> Text:
     head = Text(f"{n}. ", style="bold") + Text(entry.title, style="bold")
     if entry.urgent:
         head += Text(f"  [{s['urgent']}]", style="bold red")
-    parts: list[tuple[Text, str]] = [(head, "   "), (Text(f"   {s['effort']}: {entry.effort_label}", style="dim"), "   "),
-                                     (Text(f"   {s['why']}: ", style="italic") + Text(entry.why), "   ")]
+    parts: list[tuple[Text, str]] = [(head, "   "), (Text(f"   {s['effort']}: {entry.effort_label}", style="dim"), "   ")]
+    if entry.urgent_reason:
+        parts.append((Text(f"   {s['urgent_because']}: ", style="bold red") + Text(entry.urgent_reason), "   "))
+    parts += [(Text(f"   {note}", style="italic"), "   ") for note in (entry.instead_of, entry.brought_by) if note]
+    parts.append((Text(f"   {s['why']}: ", style="italic") + Text(entry.why), "   "))
     parts += [(Text(f"   {s['triggered_by']}: {t}", style="dim"), "     ") for t in entry.triggers]
     for group in entry.steps:
         parts.append((Text(f"   {s['steps']} – {group.label}:", style="bold"), "   "))
@@ -58,7 +61,7 @@ def _entry(view: ReportView, entry: PlanEntry, n: int, width: int) -> Text:
     if entry.tradeoff:
         parts.append((Text(f"   {s['tradeoff']}: ", style="bold yellow") + Text(entry.tradeoff), "   "))
     for r in entry.resources:  # the address on its own line, so it is not cut to fill the line before
-        parts.append((Text(f"   {s['resources']}: {r.title} ({r.source})"), "     "))
+        parts.append((Text(f"   {s['resources']}: {r.title} ({r.source}){' ' + r.note if r.note else ''}"), "     "))
         parts.append((Text(f"     {r.url}", style="underline"), "     "))
     out = Text()
     for text, indent in parts:
@@ -99,7 +102,8 @@ def render_rich(view: ReportView, width: int, color: bool) -> str:
     for bucket in BUCKETS:
         entries = view.bucket(bucket)
         if entries:
-            console.print(Text(s[f"bucket_{bucket}"], style=BUCKET_STYLES[bucket]))
+            count = f" ({len(entries)})" if bucket == "later" else ""
+            console.print(Text(s[f"bucket_{bucket}"] + count, style=BUCKET_STYLES[bucket]))
             if bucket == "later":  # titles only: a terminal is no place for thirty sets of steps
                 for n, entry in enumerate(entries, 1):
                     console.print(Text(f"{n}. ", style="bold") + Text(entry.title) + Text(f"  ({entry.effort_label}) ", style="dim")
@@ -109,6 +113,12 @@ def render_rich(view: ReportView, width: int, color: bool) -> str:
                 continue
             for n, entry in enumerate(entries, 1):
                 console.print(_entry(view, entry, n, width), soft_wrap=True)
+    if view.in_place:
+        console.print(Text(s["in_place"], style="bold green"))
+        console.print(Text(s["in_place_note"], style="dim"))
+        for row in view.in_place:
+            console.print(_wrapped(Text("  ✓ ", style="green") + Text(row.title), width, "    "), soft_wrap=True)
+        console.print()
     for module, rows in view.explain:
         explain = Table(title=f"{s['explain']}: {module}", title_justify="left", show_edge=False)
         for key in ("explain_question", "explain_answer"):

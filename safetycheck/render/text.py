@@ -33,6 +33,7 @@ def render_plain(view: ReportView) -> str:
                 out += plain_entry(s, entry, n)
     if view.done:
         out += ["", f"{s['done_marked']}:"] + [f"  - {title}" for title in view.done]
+    out += _plain_in_place(view)
     out += _plain_explain(view)
     if view.unanswered:
         out += ["", s["unanswered"]]
@@ -43,15 +44,25 @@ def render_plain(view: ReportView) -> str:
 
 def plain_entry(s: dict[str, str], entry: PlanEntry, n: int) -> list[str]:
     flag = f" [{s['urgent']}]" if entry.urgent else ""
-    out = [f"  {n}. {entry.title}{flag} ({s['effort']}: {entry.effort_label})", f"     {s['why']}: {entry.why}"]
+    out = [f"  {n}. {entry.title}{flag} ({s['effort']}: {entry.effort_label})"]
+    out += [f"     {s['urgent_because']}: {entry.urgent_reason}"] if entry.urgent_reason else []
+    out += [f"     {note}" for note in (entry.instead_of, entry.brought_by) if note]
+    out.append(f"     {s['why']}: {entry.why}")
     out += [f"     {s['triggered_by']}: {t}" for t in entry.triggers]
     for group in entry.steps:
         out.append(f"     {s['steps']} - {group.label}:")
         out += [f"       - {step}" for step in group.steps]
     if entry.tradeoff:
         out.append(f"     {s['tradeoff']}: {entry.tradeoff}")
-    out += [f"     {s['resources']}: {r.title} ({r.source}) {r.url}" for r in entry.resources]
+    out += [f"     {s['resources']}: {r.title} ({r.source}){' ' + r.note if r.note else ''} {r.url}" for r in entry.resources]
     return out
+
+
+def _plain_in_place(view: ReportView) -> list[str]:
+    if not view.in_place:
+        return []
+    out = ["", f"{view.s['in_place']}:", f"  {view.s['in_place_note']}"]
+    return out + [f"  - {row.title}" for row in view.in_place]
 
 
 def _plain_explain(view: ReportView) -> list[str]:
@@ -88,15 +99,18 @@ def _md(text: str) -> str:
 def markdown_entry(s: dict[str, str], entry: PlanEntry) -> list[str]:
     flag = f" **({s['urgent']})**" if entry.urgent else ""
     box = "- [ ] " if entry.bucket else "### "
-    out = [f"{box}**{_md(entry.title)}**{flag} ({s['effort']}: {entry.effort_label})", "",
-           f"  {s['why']}: {_md(entry.why)}", ""]
+    out = [f"{box}**{_md(entry.title)}**{flag} ({s['effort']}: {entry.effort_label})", ""]
+    if entry.urgent_reason:
+        out += [f"  **{s['urgent_because']}:** {_md(entry.urgent_reason)}", ""]
+    out += [f"  *{_md(note)}*\n" for note in (entry.instead_of, entry.brought_by) if note]
+    out += [f"  {s['why']}: {_md(entry.why)}", ""]
     out += [f"  - {s['triggered_by']}: {_md(t)}" for t in entry.triggers]
     for group in entry.steps:
         out += ["", f"  **{s['steps']} ({_md(group.label)})**", ""]
         out += [f"  {i}. {_md(step)}" for i, step in enumerate(group.steps, 1)]
     if entry.tradeoff:
         out += ["", f"  *{s['tradeoff']}:* {_md(entry.tradeoff)}"]
-    out += ["", f"  {s['resources']}:"] + [f"  - [{_md(r.title)}]({r.url}) ({_md(r.source)})" for r in entry.resources]
+    out += ["", f"  {s['resources']}:"] + [f"  - [{_md(r.title)}]({r.url}) ({_md(r.source)}){' ' + _md(r.note) if r.note else ''}" for r in entry.resources]
     if not entry.bucket:
         out += ["", f"  _{s['reviewed']} {entry.reviewed}_"]
     out.append("")
@@ -124,6 +138,8 @@ def render_markdown(view: ReportView) -> str:
         out += ["", f"### {s['bucket_' + bucket]}", ""]
         for entry in entries:
             out += markdown_entry(s, entry)
+    if view.in_place:
+        out += ["", f"## {_md(s['in_place'])}", "", _md(s["in_place_note"]), ""] + [f"- [x] {_md(r.title)}" for r in view.in_place]
     if view.explain:
         out += ["", f"## {s['explain']}", "", _md(s["explain_note"])]
         for module, rows in view.explain:

@@ -1,0 +1,167 @@
+"""Reading guidance files: items (with the keys that fit the plan to the person), help contacts,
+the glossary and platform facts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from safetycheck.content.nodes import Node
+from safetycheck.content.parse_base import GUIDANCE_ID, ReaderBase
+from safetycheck.content.spec import PLATFORM_KEYS
+from safetycheck.engine.model import PLATFORMS, Condition, Fact, GuidanceItem, HelpContact, Resource, Step, Text, UrgentWhen
+from safetycheck.i18n.language import LANGUAGES
+
+
+class GuidanceReader(ReaderBase):
+    def guidance_items(self, raw: Any, from_pack: bool) -> list[GuidanceItem]:
+        node = self.mapping(raw, "guidance_file", 1, "guidance file")
+        if node is None:
+            return []
+        return [g for g in (self.guidance(r, from_pack) for r in self.items(node, "items")) if g]
+
+    def guidance(self, raw: Any, from_pack: bool) -> GuidanceItem | None:
+        node = self.mapping(raw, "guidance", getattr(raw, "line", 0), "guidance item")
+        if node is None:
+            return None
+        gid = self.ident(node, "id", "guidance item", GUIDANCE_ID)
+        what = f"guidance '{gid}'"
+        needs = self.optional_condition(node, "needs")
+        if "check" in node and needs is None and "needs" not in node:
+            self.error(node.line_of("check"), f"{what} has 'check' but no 'needs' to check")
+        return GuidanceItem(
+            id=gid,
+            title=self.text(node, "title", what) or Text.plain(gid),
+            why=self.text(node, "why", what) or Text.plain(""),
+            effort=self.choice(node, "effort", what, ("minutes", "hour", "day"), "hour"),
+            steps=self.steps(node, what),
+            resources=self.resources(node, what),
+            reviewed=self.date(node, "reviewed", what),
+            tradeoff=self.text(node, "tradeoff", what),
+            path=self.path,
+            line=node.line,
+            from_pack=from_pack,
+            done_when=self.optional_condition(node, "done_when"),
+            needs=needs,
+            check=self.text(node, "check", what),
+            instead=self.id_list(node, "instead", what, GUIDANCE_ID),
+            urgent_when=self.urgent_when(node, what),
+            audience=self.optional_condition(node, "audience"),
+            card=self.text(node, "card", what),
+            keeping_well=self.boolean(node, "keeping_well", what),
+            sensitive=self.boolean(node, "sensitive", what),
+        )
+
+    def optional_condition(self, node: Node, key: str) -> Condition | None:
+        return self.condition(node[key], node.line_of(key), "") if key in node else None
+
+    def steps(self, node: Node, what: str) -> dict[str, tuple[Step, ...]]:
+        steps: dict[str, tuple[Step, ...]] = {}
+        raw_steps = node.get("steps")
+        if raw_steps is not None and not isinstance(raw_steps, Node):
+            self.error(node.line_of("steps"), f"'steps' of {what} must map platforms to lists of steps")
+            return steps
+        for platform, entries in (raw_steps or {}).items():
+            if platform not in PLATFORM_KEYS:
+                self.error(raw_steps.line_of(platform), f"steps of {what} name unknown platform '{platform}' (known: {', '.join(PLATFORM_KEYS)})")
+                continue
+            if not isinstance(entries, list) or not entries:
+                self.error(raw_steps.line_of(platform), f"steps '{platform}' of {what} must be a non-empty list")
+                continue
+            built = [self.step(e, getattr(e, "line", raw_steps.line_of(platform)), what) for e in entries]
+            steps[platform] = tuple(s for s in built if s)
+        return steps
+
+    def step(self, raw: Any, line: int, what: str) -> Step | None:
+        """A text, or {text, when}: a step shown only when its condition holds."""
+        if isinstance(raw, Node) and "text" in raw:
+            node = self.mapping(raw, "step", line, f"a step of {what}")
+            if node is None:
+                return None
+            text = self.text(node, "text", what)
+            when = self.optional_condition(node, "when")
+            return Step(text, when) if text is not None else None
+        text = self.text_value(raw, line, "step", what)
+        return Step(text) if text is not None else None
+
+    def resources(self, node: Node, what: str) -> tuple[Resource, ...]:
+        resources = []
+        for raw_r in self.items(node, "resources"):
+            r = self.mapping(raw_r, "resource", getattr(raw_r, "line", node.line), f"a resource of {what}")
+            if r is None:
+                continue
+            src = r.get("source")
+            if not isinstance(src, str) or not src.strip():
+                self.error(r.line, f"a resource of {what} needs the 'source' organisation")
+            platforms = self.id_list(r, "platforms", f"a resource of {what}")
+            for platform in platforms:
+                if platform not in PLATFORMS:
+                    self.error(r.line_of("platforms"), f"a resource of {what} names unknown platform '{platform}' (known: {', '.join(PLATFORMS)})")
+            lang = self.ident(r, "lang", f"a resource of {what}") or "en"
+            resources.append(Resource(self.text(r, "title", f"a resource of {what}") or Text.plain(""),
+                                      self.url(r, "url", f"a resource of {what}"), str(src), platforms, lang))
+        if "resources" in node and not resources:
+            self.error(node.line_of("resources"), f"{what} needs at least one resource")
+        return tuple(resources)
+
+    def urgent_when(self, node: Node, what: str) -> tuple[UrgentWhen, ...]:
+        out = []
+        for raw_u in self.items(node, "urgent_when"):
+            u = self.mapping(raw_u, "urgent", getattr(raw_u, "line", node.line_of("urgent_when")), f"an 'urgent_when' entry of {what}")
+            if u is None:
+                continue
+            when = self.optional_condition(u, "when")
+            reason = self.text(u, "reason", f"an 'urgent_when' entry of {what}")
+            if when is not None and reason is not None:
+                out.append(UrgentWhen(when, reason))
+        return tuple(out)
+
+    def facts(self, raw: Any) -> list[Fact]:
+        """Platform facts (guidance/_facts.yaml): what changes every year, in one place."""
+        node = self.mapping(raw, "facts_file", 1, "facts file")
+        out = []
+        for raw_f in self.items(node, "facts") if node is not None else []:
+            f = self.mapping(raw_f, "fact", getattr(raw_f, "line", 1), "fact")
+            if f is None:
+                continue
+            fid = self.ident(f, "id", "fact")
+            value = f.get("value")
+            if isinstance(value, bool) or not isinstance(value, int | float | str) or (isinstance(value, str) and not value.strip()):
+                self.error(f.line_of("value"), f"'value' of fact '{fid}' must be a number or a short text, not {value!r}")
+                continue
+            out.append(Fact(fid, float(value) if isinstance(value, int | float) else value,
+                            self.text(f, "about", f"fact '{fid}'") or Text.plain(""), self.url(f, "source", f"fact '{fid}'"),
+                            self.date(f, "checked", f"fact '{fid}'")))
+        return out
+
+    def help_contacts(self, raw: Any) -> list[HelpContact]:
+        node = self.mapping(raw, "help_file", 1, "help file")
+        if node is None:
+            return []
+        contacts = []
+        for raw_c in self.items(node, "contacts"):
+            c = self.mapping(raw_c, "contact", getattr(raw_c, "line", node.line), "contact")
+            if c is None:
+                continue
+            cid = self.ident(c, "id", "contact", GUIDANCE_ID)
+            what = f"contact '{cid}'"
+            contacts.append(HelpContact(cid, str(c.get("name", "")), self.text(c, "what", what) or Text.plain(""),
+                                        self.text(c, "how", what) or Text.plain(""), self.url(c, "url", what), self.date(c, "checked", what)))
+        return contacts
+
+    def glossary(self, raw: Any) -> dict[str, dict[str, str]]:
+        """Terms every translation uses: id -> {en, az, ru}."""
+        node = self.mapping(raw, "glossary_file", 1, "glossary")
+        terms: dict[str, dict[str, str]] = {}
+        for raw_t in self.items(node, "terms") if node is not None else []:
+            t = self.mapping(raw_t, "term", getattr(raw_t, "line", 1), "glossary term")
+            if t is None:
+                continue
+            tid = self.ident(t, "id", "glossary term")
+            if tid in terms:
+                self.error(t.line, f"duplicate glossary term '{tid}'")
+            values = {lang: t.get(lang) for lang in LANGUAGES}
+            if not all(isinstance(v, str) and v.strip() for v in values.values()):
+                self.error(t.line, f"glossary term '{tid}' needs non-empty en, az and ru")
+                continue
+            terms[tid] = {k: str(v) for k, v in values.items()}
+        return terms
