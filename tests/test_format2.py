@@ -152,18 +152,10 @@ def test_question_and_file_errors(fit_copy: Path, relative: str, old: str, new: 
     assert any(problem in e for e in errors), errors
 
 
-def test_content_without_the_new_keys_stays_valid(mini: ContentSet) -> None:
+def test_content_without_the_optional_keys_stays_valid(mini: ContentSet) -> None:
     assert mini.facts == {}
-    assert mini.question("device.phone_os").kind == "" and mini.question("context.targeted_by").kind == "situation"
-    assert all(item.done_when is None and item.refs == () for item in mini.guidance.values())
-
-
-def test_missing_kind_and_done_when_are_warned(fit_copy: Path) -> None:
-    _break(fit_copy, "questionnaires/device.yaml", "  - id: biometrics\n    kind: practice\n", "  - id: biometrics\n")
-    _break(fit_copy, "guidance/items.yaml", "    done_when: {question: device.kept_data, in: [nothing]}\n", "")
-    warnings = load_content(bundled=fit_copy).warnings
-    assert any("question 'biometrics' has no 'kind'" in w for w in warnings)
-    assert any("'dev-keep-little' is triggered by a practice question but has no 'done_when'" in w for w in warnings)
+    assert mini.question("device.phone_os").kind == "situation" and mini.question("context.targeted_by").kind == "situation"
+    assert all(item.needs is None and item.refs == () for item in mini.guidance.values())
 
 
 def test_schema_describes_the_new_keys() -> None:
@@ -185,10 +177,7 @@ def test_bundled_content_loads_with_its_facts(bundled: ContentSet) -> None:
     assert bundled.facts["ios_lockdown_mode"].value == 16
 
 
-def test_strict_plan_fit_turns_the_two_rules_into_errors(fit_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from safetycheck.content import crossref
-
-    monkeypatch.setattr(crossref, "STRICT_PLAN_FIT", True)
+def test_kind_and_done_when_are_required(fit_copy: Path) -> None:
     assert load_content(bundled=fit_copy)  # the fixture has them all
     _break(fit_copy, "questionnaires/device.yaml", "  - id: biometrics\n    kind: practice\n", "  - id: biometrics\n")
     _break(fit_copy, "guidance/items.yaml", "    done_when: {question: device.kept_data, in: [nothing]}\n", "")

@@ -145,10 +145,6 @@ def _item_condition_problems(condition: Condition, questions: dict[str, Question
 
 # Platform names a general step must not use: it is shown to everyone, whatever they use.
 PLATFORM_WORDS = re.compile(r"\b(iPhone|iPad|iOS|Android|macOS|Mac|Windows|Linux)\b")
-# Content format 2 requires `kind` on every question of an assessment module and `done_when` on
-# every item a practice question triggers. They stay warnings until the bundled content has them
-# all (then the validator fails on any that is missing, in packs too).
-STRICT_PLAN_FIT = False
 EXCLUSIVE_IDS = {"none", "no_one", "nothing", "no_travel", "nobody", "never"}
 QUICK_MAX = 25
 
@@ -193,11 +189,7 @@ def check_items(modules: list[Module], guidance: dict[str, GuidanceItem], scorin
                 if module.scored:
                     errors.append(ContentError(f"question '{question.id}': 'danger_now' belongs in the profile (context) module", *where))
             if module.scored and not question.kind:
-                message = f"question '{question.id}' has no 'kind' (practice or situation)"
-                if STRICT_PLAN_FIT:
-                    errors.append(ContentError(message, *where))
-                else:
-                    warnings.append(f"{module.path}:{question.line}: {message}")
+                errors.append(ContentError(f"question '{question.id}' has no 'kind' (practice or situation)", *where))
             for old in question.replaces:
                 if old in {q.id for q in module.questions}:
                     errors.append(ContentError(f"question '{question.id}' replaces '{old}', which is still a question of '{module.id}'", *where))
@@ -224,11 +216,8 @@ def check_items(modules: list[Module], guidance: dict[str, GuidanceItem], scorin
     for gid in sorted(practice_items):
         item = guidance.get(gid)
         if item is not None and item.done_when is None and not item.keeping_well:
-            message = f"guidance '{gid}' is triggered by a practice question but has no 'done_when'"
-            if STRICT_PLAN_FIT:
-                errors.append(ContentError(message, item.path, item.line))
-            else:
-                warnings.append(f"{item.path}:{item.line}: {message}")
+            errors.append(ContentError(f"guidance '{gid}' is triggered by a practice question but has no 'done_when'",
+                                       item.path, item.line))
     return errors, warnings
 
 
