@@ -16,11 +16,49 @@ import typer
 
 from safetycheck.errors import ContentErrors, SafetycheckError
 from safetycheck.i18n.messages import tr
-from safetycheck.sanitize import clean
+from safetycheck.sanitize import one_line
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_BUG, EXIT_INTERRUPTED = 0, 2, 3, 130
+MAX_ERRORS = 20  # a hostile 2 MiB pack must not print a million lines
+MAX_LINE = 400  # nor one line of a megabyte
+
+_wipe = [False]
+
+
+def wipe_on_exit(active: bool = True) -> None:
+    """Ask for the screen and scrollback to be wiped if the command stops early (an error, Ctrl-C):
+    --clear promises the next person at this computer sees nothing, however the session ends."""
+    _wipe[0] = active
+
+
+def wipe_screen() -> None:
+    """Erase the scrollback (3J), then the screen; only on a terminal."""
+    if stdout_is_tty():
+        sys.stdout.write("\x1b[3J\x1b[H\x1b[2J")
+        sys.stdout.flush()
+
+
+def _wipe_if_asked() -> None:
+    if _wipe[0]:
+        _wipe[0] = False
+        wipe_screen()
+
+
+def error_line(text: object) -> str:
+    """One line, cleaned and bounded, prefixed with 'error:' in the person's language."""
+    line = one_line(str(text))
+    if len(line) > MAX_LINE:
+        line = line[: MAX_LINE - 1] + "…"
+    return f"{tr('error')}: {line}"
+
+
+def echo_errors(errors: list[Any]) -> None:
+    for error in errors[:MAX_ERRORS]:
+        typer.echo(error_line(error), err=True)
+    if len(errors) > MAX_ERRORS:
+        typer.echo(error_line(tr("err_more_errors", count=len(errors) - MAX_ERRORS)), err=True)
 
 
 def stopped_message() -> str:
@@ -37,33 +75,61 @@ def stopped_message() -> str:
 def guarded(command: F) -> F:
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        wipe_on_exit(bool(kwargs.get("clear", False)))
         try:
             return command(*args, **kwargs)
         except typer.Exit:
             raise
         except ContentErrors as exc:
-            for error in exc.errors:
-                typer.echo(f"{tr('error')}: {clean(str(error))}", err=True)
+            _wipe_if_asked()
+            echo_errors(exc.errors)
             raise typer.Exit(EXIT_BAD_INPUT) from None
         except SafetycheckError as exc:
-            typer.echo(f"{tr('error')}: {clean(str(exc))}", err=True)
+            _wipe_if_asked()
+            typer.echo(error_line(exc), err=True)
+            raise typer.Exit(EXIT_BAD_INPUT) from None
+        except BrokenPipeError:  # `| head`: the reader left; the entry point ends quietly
+            raise
+        except OSError as exc:  # the system refused (full disk, permissions): not a bug in safetycheck
+            if exc.filename is None or os.environ.get("SAFETYCHECK_DEBUG") == "1":
+                _bug(exc)
+            _wipe_if_asked()
+            typer.echo(error_line(f"{exc.filename}: {tr('err_cannot_use', reason=exc.strerror or exc)}"), err=True)
             raise typer.Exit(EXIT_BAD_INPUT) from None
         except typer.Abort:  # Ctrl-C or Ctrl-D at a click prompt (the passphrase)
+            _wipe_if_asked()
             typer.echo(f"\n{stopped_message()}", err=True)
             raise typer.Exit(EXIT_INTERRUPTED) from None
         except (KeyboardInterrupt, EOFError) as exc:
+            _wipe_if_asked()
             if isinstance(exc, EOFError):
-                typer.echo(f"{tr('error')}: {tr('err_input_ended')}", err=True)
+                typer.echo(error_line(tr("err_input_ended")), err=True)
                 raise typer.Exit(EXIT_BAD_INPUT) from None
             typer.echo(f"\n{stopped_message()}", err=True)
             raise typer.Exit(EXIT_INTERRUPTED) from None
         except Exception as exc:  # a bug: say so in one line, never dump locals holding answers
-            if os.environ.get("SAFETYCHECK_DEBUG") == "1":
-                raise
-            typer.echo(tr("err_internal", detail=f"{type(exc).__name__}: {clean(str(exc))}"), err=True)
-            raise typer.Exit(EXIT_BUG) from None
+            _bug(exc)
 
     return wrapper  # type: ignore[return-value]
+
+
+def _bug(exc: BaseException) -> None:
+    _wipe_if_asked()
+    if os.environ.get("SAFETYCHECK_DEBUG") == "1":
+        raise exc
+    detail = one_line(f"{type(exc).__name__}: {exc}")[:MAX_LINE]
+    typer.echo(tr("err_internal", detail=detail), err=True)
+    raise typer.Exit(EXIT_BUG) from None
+
+
+def usage_error(exc: Any) -> int:
+    """Typer/click usage errors (unknown option, missing argument) as one line, not a box."""
+    hint = ""
+    ctx = getattr(exc, "ctx", None)
+    if ctx is not None:
+        hint = f" ({tr('err_see_help', command=one_line(ctx.command_path))})"
+    typer.echo(error_line(exc.format_message()) + hint, err=True)
+    return EXIT_BAD_INPUT
 
 
 def stdin_is_tty() -> bool:
