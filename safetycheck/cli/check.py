@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from safetycheck.cli.boundary import guarded, stdin_is_tty, stdout_is_tty
+from safetycheck.cli.boundary import guarded, stdin_is_tty, stdout_is_tty, wipe_screen
 from safetycheck.errors import UsageError
+from safetycheck.sanitize import shown_path
 
 if TYPE_CHECKING:
     from safetycheck.engine.assessment import Assessment
@@ -20,7 +21,6 @@ if TYPE_CHECKING:
     from safetycheck.engine.model import ContentSet, Module
     from safetycheck.render.report import ReportView
 from safetycheck.cli.helptext import H
-from safetycheck.i18n.messages import tr
 
 
 class ReportFormat(str, Enum):
@@ -84,7 +84,7 @@ def emit(text: str, output: Path | None, force: bool, lang: str, personal: bool 
 
     write_private(output, text.encode("utf-8"), force)
     if personal:
-        typer.echo(strings(lang)["warning_plaintext"].format(path=output), err=True)
+        typer.echo(strings(lang)["warning_plaintext"].format(path=shown_path(output)), err=True)
 
 
 @guarded
@@ -105,7 +105,9 @@ def check(
     """Answer the questions (or score an answers file) and get your scores and action plan."""
     from safetycheck.engine.assessment import assess, select_modules
     from safetycheck.render.report import build_view
+    from safetycheck.storage.output import refuse_same_path
 
+    refuse_same_path(save, output, anonymous_summary)  # never the encrypted save replaced by a plaintext report
     language, content = prepare(lang, pack)
     if answers is not None:
         from safetycheck.content.answers import read_answers
@@ -132,15 +134,14 @@ def save_session(path: Path, answers: Answers, modules: tuple[str, ...], lang: s
                  content: ContentSet, today: dt.date, passphrase_file: Path | None, force: bool) -> None:
     from safetycheck.cli.passphrase import read_passphrase
     from safetycheck.i18n.messages import strings
-    from safetycheck.storage.output import write_private
+    from safetycheck.storage.output import check_target, write_private
     from safetycheck.storage.saves import to_bytes
     from safetycheck.storage.vault import seal
 
-    if path.exists() and not force:  # checked before the passphrase is asked, so no one types it for nothing
-        raise UsageError(tr("err_exists"), str(path))
+    check_target(path, force)  # before the passphrase is asked, so no one types it for nothing
     passphrase = read_passphrase(passphrase_file, confirm=True)
     write_private(path, seal(to_bytes(answers, modules, lang, content, today), passphrase), force)
-    typer.echo(strings(lang)["saved"].format(path=path), err=True)
+    typer.echo(strings(lang)["saved"].format(path=shown_path(path)), err=True)
 
 
 def write_anonymous_summary(path: Path, assessment: Assessment, lang: str, force: bool) -> None:
@@ -152,13 +153,12 @@ def write_anonymous_summary(path: Path, assessment: Assessment, lang: str, force
 
     data = json.dumps(build_summary(assessment, lang), indent=2) + "\n"
     write_private(path, data.encode("utf-8"), force)
-    typer.echo(strings(lang)["summary_written"].format(path=path), err=True)
+    typer.echo(strings(lang)["summary_written"].format(path=shown_path(path)), err=True)
 
 
 def clear_screen() -> None:
     """Erase the scrollback (3J), then the screen, so the next person at this computer sees nothing."""
-    if stdout_is_tty():
-        typer.echo("\x1b[3J\x1b[H\x1b[2J", nl=False)
+    wipe_screen()
 
 
 def _no_terminal(lang: str) -> str:

@@ -13,6 +13,7 @@ from safetycheck.cli.check import ForceOption, FormatOption, LangOption, OutputO
 from safetycheck.cli.helptext import H
 from safetycheck.errors import UsageError
 from safetycheck.i18n.messages import tr
+from safetycheck.sanitize import one_line
 
 
 @guarded
@@ -92,12 +93,12 @@ def validate(
         return
     if all_warnings:
         for warning in content.warnings:
-            typer.echo(f"warning: {warning}", err=True)
+            typer.echo(f"warning: {one_line(warning)}", err=True)
         return
     untranslated = [w for w in content.warnings if "translation" in w]
     others = [w for w in content.warnings if "translation" not in w]
     for warning in others:
-        typer.echo(f"warning: {warning}", err=True)
+        typer.echo(f"warning: {one_line(warning)}", err=True)
     if untranslated:
         typer.echo(f"warning: {len(untranslated)} texts lack a translation (--all-warnings lists them)", err=True)
 

@@ -106,18 +106,22 @@ def _write_unnamed(path: Path, data: bytes, replace: bool) -> bool:
     try:
         fd = os.open(_folder(path), flag | os.O_WRONLY, 0o600)
     except OSError as exc:
-        if exc.errno in (errno.EOPNOTSUPP, errno.EISDIR, errno.EINVAL, errno.ENOENT):
+        if exc.errno in (errno.EOPNOTSUPP, errno.EISDIR, errno.EINVAL):
             return False
         raise
+    folder_fd = -1
     try:
         _fill(fd, data)
+        # linkat(AT_SYMLINK_FOLLOW) through /proc names the unnamed file; Python calls linkat, not
+        # link, only when a folder fd is given, so the link is made relative to the checked folder.
+        folder_fd = os.open(_folder(path), os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
         if not replace:
-            os.link(f"/proc/self/fd/{fd}", path)  # EEXIST if anything appeared at the name
+            os.link(f"/proc/self/fd/{fd}", path.name, dst_dir_fd=folder_fd)  # EEXIST if the name was taken
             return True
         staged = _hidden_name(path)  # linkat cannot replace: stage under a hidden name, then rename
-        os.link(f"/proc/self/fd/{fd}", staged)
+        os.link(f"/proc/self/fd/{fd}", staged.name, dst_dir_fd=folder_fd)
         try:
-            os.replace(staged, path)
+            staged.replace(path)
         except BaseException:
             with contextlib.suppress(OSError):
                 staged.unlink()
@@ -125,6 +129,8 @@ def _write_unnamed(path: Path, data: bytes, replace: bool) -> bool:
         return True
     finally:
         os.close(fd)
+        if folder_fd >= 0:
+            os.close(folder_fd)
 
 
 def _write_named(path: Path, data: bytes, replace: bool) -> None:
@@ -137,14 +143,17 @@ def _write_named(path: Path, data: bytes, replace: bool) -> None:
         finally:
             os.close(fd)
         if replace:
-            os.replace(staged, path)
+            staged.replace(path)
             return
         try:
             os.link(staged, path)  # never replaces: EEXIST if the name is taken
         except OSError as exc:
             if exc.errno not in _NO_LINKS and not isinstance(exc, NotImplementedError):
                 raise
-            os.rename(staged, path) if os.name == "nt" else _create_exclusive(path, data)  # no hard links here
+            if os.name == "nt":
+                staged.rename(path)  # Windows: rename never replaces an existing file
+            else:
+                _create_exclusive(path, data)  # FAT/exFAT: no hard links
     finally:
         with contextlib.suppress(OSError):
             staged.unlink()
