@@ -42,11 +42,12 @@ def list_modules(
 ) -> None:
     """List the modules: questions, translation coverage per language, review date."""
     from safetycheck.content.coverage import coverage
-    from safetycheck.i18n.language import LANGUAGES, say
+    from safetycheck.i18n.language import LANGUAGES
     from safetycheck.i18n.messages import strings
+    from safetycheck.render.report import pack_title
 
     language, content = prepare(lang, pack)
-    rows = [{"id": m.id, "title": say(m.title, language), "questions": len(m.questions),
+    rows = [{"id": m.id, "title": one_line(pack_title(m, language)), "questions": len(m.questions),
              "coverage": coverage(m, content.guidance), "reviewed": m.reviewed.isoformat()} for m in content.modules]
     if fmt is ReportFormat.json:
         typer.echo(json.dumps({"modules": rows, "content_version": content.version}, ensure_ascii=False, indent=2))

@@ -121,6 +121,9 @@ def compare(
         text = json.dumps({**asdict(view), "modules": [{**asdict(m), "change": m.change} for m in view.modules]},
                           ensure_ascii=False, indent=2) + "\n"
     else:
-        text = render_progress(view, strings(language), markdown=fmt is ReportFormat.markdown)
+        from safetycheck.render.text import md
+
+        markdown = fmt is ReportFormat.markdown
+        text = render_progress(view, strings(language), markdown=markdown, escape=md if markdown else str)
     emit(text, output, force, language)
 

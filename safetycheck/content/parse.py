@@ -13,6 +13,7 @@ from dataclasses import replace
 from typing import Any
 
 from safetycheck.content.nodes import Node
+from safetycheck.content.packs import safe_url, url_problem
 from safetycheck.content.spec import CONDITION_KEYS, GUIDANCE_ID_PATTERN, ID_PATTERN, OBJECTS, PLATFORM_KEYS
 from safetycheck.engine.model import (
     NOT_SURE,
@@ -160,10 +161,10 @@ class Reader:
 
     def url(self, node: Node, key: str, what: str) -> str:
         value = node.get(key)
-        if not isinstance(value, str) or not re.match(r"^https://[^\s/]+\.[^\s]+$", value):
-            self.error(node.line_of(key), f"'{key}' of {what} must be an https:// address, not {value!r}")
+        if (problem := url_problem(value)) is not None:
+            self.error(node.line_of(key), f"'{key}' of {what} {problem}, not {_short(value)}")
             return ""
-        return value
+        return safe_url(str(value))
 
     # -- modules ---------------------------------------------------------------------------
     def module(self, raw: Any, expected_id: str, from_pack: bool) -> Module | None:
@@ -348,7 +349,7 @@ class Reader:
             from_pack=from_pack,
         )
 
-    def help_contacts(self, raw: Any) -> list[HelpContact]:
+    def help_contacts(self, raw: Any, from_pack: bool = False) -> list[HelpContact]:
         node = self.mapping(raw, "help_file", 1, "help file")
         if node is None:
             return []
@@ -359,8 +360,13 @@ class Reader:
                 continue
             cid = self.ident(c, "id", "contact", _GUIDANCE_ID)
             what = f"contact '{cid}'"
-            contacts.append(HelpContact(cid, str(c.get("name", "")), self.text(c, "what", what) or Text.plain(""),
-                                        self.text(c, "how", what) or Text.plain(""), self.url(c, "url", what), self.date(c, "checked", what)))
+            name = c.get("name")
+            if not isinstance(name, str) or not name.strip():
+                self.error(c.line_of("name") if "name" in c else c.line, f"'name' of {what} must be a non-empty text")
+                name = ""
+            contacts.append(HelpContact(cid, name, self.text(c, "what", what) or Text.plain(""),
+                                        self.text(c, "how", what) or Text.plain(""), self.url(c, "url", what),
+                                        self.date(c, "checked", what), from_pack))
         return contacts
 
     def glossary(self, raw: Any) -> dict[str, dict[str, str]]:
@@ -407,6 +413,12 @@ class Reader:
         return ScoringConfig(tuple(levels), tuple(threats), tuple(bands),
                              self.number(plan, "today_from", "plan"), self.number(plan, "week_from", "plan"),
                              self.integer(plan, "today_max", "plan", 1, 100) or 5, self.integer(plan, "week_max", "plan", 1, 100) or 10)
+
+
+def _short(value: object) -> str:
+    """A bad value as shown in an error: its repr, bounded (a 1 MiB string is one long line)."""
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."
 
 
 def _with_not_sure_risk(question: Question) -> Question:

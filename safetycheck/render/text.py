@@ -76,11 +76,17 @@ def _plain_help(view: ReportView) -> list[str]:
     return out
 
 
-def _md(text: str) -> str:
-    """Escape the characters that would turn content text into Markdown or HTML markup."""
-    for ch in "\\`*_[]<>#|":
-        text = text.replace(ch, "\\" + ch)
-    return text
+_MD_SPECIAL = "\\`*_[]<>#|!~&"
+
+
+def md(text: str) -> str:
+    """Content text as literal Markdown: every character that could start a link, an image, raw
+    HTML, an entity, emphasis or a table cell is escaped, and line breaks cannot start a new block."""
+    text = " ".join(text.split("\n"))
+    return "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in text)
+
+
+_md = md
 
 
 def markdown_entry(s: dict[str, str], entry: PlanEntry) -> list[str]:
@@ -94,7 +100,7 @@ def markdown_entry(s: dict[str, str], entry: PlanEntry) -> list[str]:
         out += [f"  {i}. {_md(step)}" for i, step in enumerate(group.steps, 1)]
     if entry.tradeoff:
         out += ["", f"  *{s['tradeoff']}:* {_md(entry.tradeoff)}"]
-    out += ["", f"  {s['resources']}:"] + [f"  - [{_md(r.title)}]({r.url}) ({_md(r.source)})" for r in entry.resources]
+    out += ["", f"  {s['resources']}:"] + [f"  - [{_md(r.title)}](<{r.url}>) ({_md(r.source)})" for r in entry.resources]
     if not entry.bucket:
         out += ["", f"  _{s['reviewed']} {entry.reviewed}_"]
     out.append("")

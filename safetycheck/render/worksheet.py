@@ -19,7 +19,8 @@ from safetycheck.engine.model import (
 from safetycheck.i18n.language import say
 from safetycheck.i18n.messages import strings
 from safetycheck.render.html import esc, page
-from safetycheck.render.report import answer_label
+from safetycheck.render.report import answer_label, pack_title
+from safetycheck.render.text import md
 
 
 def _numbering(modules: Sequence[Module]) -> dict[str, str]:
@@ -58,26 +59,26 @@ def render_worksheet_markdown(content: ContentSet, modules: Sequence[Module], la
     numbers = _numbering(modules)
     out = [f"# {s['worksheet_title']}", "", s["worksheet_intro"], ""]
     for module in modules:
-        out += [f"## {numbers[module.questions[0].qid].split('.')[0]}. {say(module.title, lang)}", "", say(module.description, lang), ""]
+        out += [f"## {numbers[module.questions[0].qid].split('.')[0]}. {md(pack_title(module, lang))}", "", md(say(module.description, lang)), ""]
         for question in module.questions:
             kind = s["pick_several"] if question.type == "multiple" else s["pick_one"]
-            out.append(f"**{numbers[question.qid]}. {say(question.text, lang)}**  ")
-            out.append(f"*{say(question.why, lang)}*  ")
+            out.append(f"**{numbers[question.qid]}. {md(say(question.text, lang))}**  ")
+            out.append(f"*{md(say(question.why, lang))}*  ")
             if question.when is not None:
-                out.append(f"({s['worksheet_only_if']}: {describe(question.when, content, numbers, lang)})  ")
+                out.append(f"({s['worksheet_only_if']}: {md(describe(question.when, content, numbers, lang))})  ")
             out.append(kind)
-            out += [f"- [ ] {answer_label(question, o, lang)}" for o in _options(question)]
+            out += [f"- [ ] {md(answer_label(question, o, lang))}" for o in _options(question)]
             out.append("")
     out += [f"## {s['scoring_key']}", "", s["scoring_key_how"], ""]
     for module in modules:
         if not module.scored:
             continue
-        out += [f"### {say(module.title, lang)}", ""]
+        out += [f"### {md(pack_title(module, lang))}", ""]
         for question in module.questions:
             parts = []
             for o in _options(question):
                 advice = f" → {', '.join(o.guidance)}" if o.guidance else ""
-                parts.append(f"{answer_label(question, o, lang)} = {o.risk}{advice}")
+                parts.append(f"{md(answer_label(question, o, lang))} = {o.risk}{md(advice)}")
             out.append(f"- **{numbers[question.qid]}** (max {question.max_risk}): " + "; ".join(parts))
         out.append("")
     return "\n".join(out)
@@ -88,7 +89,7 @@ def render_worksheet_html(content: ContentSet, modules: Sequence[Module], lang: 
     numbers = _numbering(modules)
     body = [f"<h1>{esc(s['worksheet_title'])}</h1>", f"<p>{esc(s['worksheet_intro'])}</p>"]
     for module in modules:
-        body.append(f"<h2>{esc(say(module.title, lang))}</h2><p class=\"muted\">{esc(say(module.description, lang))}</p>")
+        body.append(f"<h2>{esc(pack_title(module, lang))}</h2><p class=\"muted\">{esc(say(module.description, lang))}</p>")
         for question in module.questions:
             only_if = (f'<p class="muted">({esc(s["worksheet_only_if"])}: {esc(describe(question.when, content, numbers, lang))})</p>'
                        if question.when is not None else "")
@@ -101,7 +102,7 @@ def render_worksheet_html(content: ContentSet, modules: Sequence[Module], lang: 
     for module in modules:
         if not module.scored:
             continue
-        body.append(f"<h3>{esc(say(module.title, lang))}</h3><table>")
+        body.append(f"<h3>{esc(pack_title(module, lang))}</h3><table>")
         body.append(f"<tr><th>#</th><th>{esc(s['option'])}: {esc(s['points'])}</th></tr>")
         for question in module.questions:
             parts = "; ".join(
