@@ -84,7 +84,7 @@ def _construct_mapping(loader: Any, node: Any) -> Node:
         key = loader.construct_object(key_node, deep=True)
         if not isinstance(key, str | int):
             raise yaml.MarkedYAMLError(problem="keys must be plain words", problem_mark=key_node.start_mark)
-        key = str(key)
+        key = ("true" if key else "false") if isinstance(key, bool) else str(key)  # as written, not Python's True
         if has_invisible(key):  # a key holding a newline, NUL or ESC would forge or break error lines
             raise yaml.MarkedYAMLError(problem="keys must be plain words without control characters",
                                        problem_mark=key_node.start_mark)
