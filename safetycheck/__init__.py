@@ -17,7 +17,8 @@ def _no_core_dumps() -> None:
     try:
         import resource
 
-        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+        # The soft limit is the one the kernel obeys; the hard one stays, so a test can check again.
+        resource.setrlimit(resource.RLIMIT_CORE, (0, resource.getrlimit(resource.RLIMIT_CORE)[1]))
     except (ImportError, ValueError, OSError):  # Windows has no core files nor `resource`
         pass
 

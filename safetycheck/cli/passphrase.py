@@ -76,12 +76,23 @@ def read_passphrase(passphrase_file: Path | None, confirm: bool) -> str:
     else:
         if not stdin_is_tty():
             raise UsageError(tr("err_no_terminal_passphrase"))
-        passphrase = normalize(_ask_passphrase(confirm))
+        passphrase = _as_text(_ask_passphrase(confirm))
     if len(passphrase) < MIN_LENGTH:
         raise UsageError(tr("err_short_passphrase"))
     if confirm and (reason := weakness(passphrase)) is not None:
         raise UsageError(tr("err_weak_passphrase", reason=tr(reason)) if reason.startswith("weak_") else tr(reason))
     return passphrase
+
+
+def _as_text(typed: str) -> str:
+    """What the terminal gave, if it is text: undecodable bytes arrive as surrogates or U+FFFD."""
+    try:
+        typed.encode("utf-8")
+    except UnicodeEncodeError:
+        raise UsageError(tr("err_passphrase_not_text")) from None
+    if "\ufffd" in typed:
+        raise UsageError(tr("err_passphrase_not_text"))
+    return normalize(typed)
 
 
 def _from_file(path: Path) -> str:
