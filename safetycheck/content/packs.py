@@ -32,6 +32,7 @@ _TLD = re.compile(r"^(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$")
 # Characters that end or break a Markdown link or an HTML attribute, and spaces: always encoded.
 _ENCODE = set("()<>[]\"'`{}|\\^ ")
 _URL_IN_TEXT = re.compile(r"(?i)\b(?:https?://|www\.)[^\s]+")
+_EMAIL_HOST = re.compile(r"@([^\s@/]+\.[^\s@/]+)")
 # Letters that look like Latin ones (Cyrillic, Greek, others) and digits that pass for letters.
 _LOOKALIKE = str.maketrans({
     "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p", "с": "c", "т": "t",
@@ -83,6 +84,11 @@ def skeleton(text: str) -> str:
     return "".join(c for c in folded if c.isalnum() and c.isascii())
 
 
+def _site_name(host: str) -> str:
+    labels = host.split(".")
+    return skeleton(labels[-2]) if len(labels) >= 2 else skeleton(host)
+
+
 def contact_problems(contact: HelpContact, bundled: Iterable[HelpContact]) -> list[str]:
     """Every reason a pack's help contact is refused (empty when it may be shown, labelled)."""
     problems: list[str] = []
@@ -90,17 +96,21 @@ def contact_problems(contact: HelpContact, bundled: Iterable[HelpContact]) -> li
     if any(has_invisible(t.replace("\n", " ")) for t in texts):
         problems.append("holds invisible or control characters")
     name = skeleton(contact.name)
-    host = skeleton(host_of(contact.url))
+    own_texts = [t for text in (contact.what, contact.how) for t in text.values.values()]
+    hosts = [host_of(contact.url)] + [m.rstrip(".,;:)").lower() for t in own_texts for m in _EMAIL_HOST.findall(t)]
+    hosts += [host_of(u if u.lower().startswith("http") else _SCHEME + u) for t in own_texts for u in _URL_IN_TEXT.findall(t)]
     for known in bundled:
         known_name = skeleton(known.name)
         if known_name and (name == known_name or (len(known_name) >= 6 and known_name in name)):
             problems.append(f"its name imitates the bundled contact '{known.name}'")
         known_host = host_of(known.url).removeprefix("www.")
-        own_host = host_of(contact.url)
-        is_same_site = own_host == known_host or own_host.endswith("." + known_host)
-        if known_host and not is_same_site and skeleton(known_host) and skeleton(known_host) in host:
-            problems.append(f"its address imitates the bundled contact's site '{known_host}'")
-    for text in (t for tr_text in (contact.what, contact.how) for t in tr_text.values.values()):
+        site = _site_name(known_host)  # "accessnow" for www.accessnow.org
+        for own_host in hosts:
+            is_same_site = own_host == known_host or own_host.endswith("." + known_host)
+            imitates = skeleton(known_host) in skeleton(own_host) or (len(site) >= 5 and site in skeleton(own_host))
+            if known_host and not is_same_site and imitates:
+                problems.append(f"an address imitates the bundled contact's site '{known_host}'")
+    for text in own_texts:
         for found in _URL_IN_TEXT.findall(text):
             address = found if found.lower().startswith(("https://", "http://")) else _SCHEME + found
             if (problem := url_problem(address.rstrip(".,;:)"))) is not None:

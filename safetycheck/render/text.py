@@ -141,7 +141,7 @@ def render_markdown(view: ReportView) -> str:
     out += [f"- **{_md(c.name)}**: {_md(c.what)} {_md(c.how)} <{c.url}> ({s['checked']} {c.checked})" for c in view.contacts]
     if view.stale:
         out += ["", f"> {_md(s['stale_warning'].format(items=', '.join(view.stale)))}"]
-    out += ["", f"<small>{s['content_version']}: {view.content_version}</small>"]
+    out += ["", f"*{s['content_version']}: {md(view.content_version)}*"]
     return "\n".join(out).rstrip() + "\n"
 
 
