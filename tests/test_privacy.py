@@ -162,3 +162,27 @@ def test_home_xdg_tmp_and_working_directory_stay_empty(tmp_path: Path) -> None:
                                 capture_output=True, text=True, timeout=120)
         assert result.returncode == 0, result.stderr
     assert {name: sorted(p.name for p in d.iterdir()) for name, d in dirs.items()} == {name: [] for name in dirs}
+
+
+@pytest.mark.parametrize("entry", ["module", "script"])
+def test_no_bytecode_is_written_but_the_package_init(tmp_path: Path, entry: str) -> None:
+    """A fresh process on a fresh copy of the package (a checkout, an editable install or
+    `pip install --no-compile`: no __pycache__ anywhere), with Python free to cache bytecode.
+    Only `safetycheck/__pycache__/__init__.*.pyc` may appear (compiled before __init__.py runs;
+    it holds that file's code only); no other module is ever cached, in the package or beside it."""
+    import shutil
+
+    copy = tmp_path / "checkout"
+    shutil.copytree(REPO / "safetycheck", copy / "safetycheck", ignore=shutil.ignore_patterns("__pycache__", "_compiled"))
+    for kind in ("questionnaires", "guidance"):
+        shutil.copytree(REPO / kind, copy / kind)
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "PYTHONPYCACHEPREFIX")}
+    env["PYTHONPATH"] = str(copy)
+    runner = (["-m", "safetycheck"] if entry == "module" else
+              ["-c", "import sys; from safetycheck.cli.app import main; sys.argv[0] = 'safetycheck'; main()"])
+    for args in (["check", "--answers", EXAMPLE, "--format", f] for f in ("plain", "html", "card")):
+        result = subprocess.run([sys.executable, *runner, *args], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+        assert result.returncode == 0, result.stderr
+    cached = sorted(str(p.relative_to(copy)) for p in copy.rglob("*.pyc"))
+    assert all(p.startswith("safetycheck/__pycache__/__init__.") for p in cached), cached
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["checkout"]
