@@ -7,17 +7,19 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from safetycheck.content.crossref import check_guidance_ids, check_modules, untriggered_guidance
+from safetycheck.content.crossref import check_guidance_ids, check_items, check_modules, untriggered_guidance
 from safetycheck.content.packs import check_pack_contacts, merge_glossary, pack_files
 from safetycheck.content.parse import Reader
+from safetycheck.content.resolve import resolve
 from safetycheck.content.resources import bundled_content_dir, compiled_content_file, content_files
-from safetycheck.engine.model import ContentSet, GuidanceItem, HelpContact, Module, ScoringConfig
+from safetycheck.engine.model import ContentSet, Fact, GuidanceItem, HelpContact, Module, ScoringConfig
 from safetycheck.errors import ContentError, ContentErrors, SafetycheckError
 from safetycheck.i18n.messages import tr
 
 SCORING_FILE = "_scoring"
 HELP_FILE = "_help"
 GLOSSARY_FILE = "_glossary"
+FACTS_FILE = "_facts"
 KINDS = ("questionnaires", "guidance")
 
 # (kind, shown path, file stem, parsed data)
@@ -93,6 +95,7 @@ def load_content(packs: Sequence[Path] = (), bundled: Path | None = None) -> Con
     items: list[GuidanceItem] = []
     contacts: list[HelpContact] = []
     glossary: dict[str, dict[str, str]] = {}
+    facts: dict[str, Fact] = {}
     scoring: ScoringConfig | None = None
     first_pack_file = len(files) - pack_files
     for index, (kind, shown, name, data) in enumerate(files):
@@ -107,6 +110,11 @@ def load_content(packs: Sequence[Path] = (), bundled: Path | None = None) -> Con
             contacts.extend(reader.help_contacts(data, from_pack))
         elif kind == "guidance" and name == GLOSSARY_FILE:
             errors.extend(merge_glossary(glossary, reader.glossary(data), from_pack, shown))
+        elif kind == "guidance" and name == FACTS_FILE:
+            for fact in reader.facts(data):
+                if fact.id in facts:
+                    reader.error(1, f"duplicate fact id '{fact.id}'")
+                facts[fact.id] = fact
         elif name.startswith("_"):
             reader.error(1, "unknown settings file (files starting with '_' are reserved)")
         elif kind == "questionnaires":
@@ -126,6 +134,11 @@ def load_content(packs: Sequence[Path] = (), bundled: Path | None = None) -> Con
     errors.extend(check_modules(modules, guidance, scoring))
     errors.extend(check_pack_contacts(contacts))
     contact_ids = [c.id for c in contacts]
+    item_errors, item_warnings = check_items(modules, guidance, scoring, set(contact_ids))
+    errors.extend(item_errors)
+    warnings.extend(item_warnings)
+    modules, guidance, resolve_errors = resolve(modules, guidance, facts)
+    errors.extend(resolve_errors)
     errors.extend(ContentError(f"duplicate help contact id '{c}'", f"guidance/{HELP_FILE}.yaml")
                   for c in {c for c in contact_ids if contact_ids.count(c) > 1})
     if errors:
@@ -144,4 +157,5 @@ def load_content(packs: Sequence[Path] = (), bundled: Path | None = None) -> Con
         version=version,
         warnings=tuple(warnings),
         glossary=glossary,
+        facts=facts,
     )

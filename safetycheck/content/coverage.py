@@ -12,9 +12,12 @@ def guidance_texts(item: GuidanceItem) -> Iterator[Text]:
     yield item.title
     yield item.why
     for steps in item.steps.values():
-        yield from steps
-    if item.tradeoff is not None:
-        yield item.tradeoff
+        yield from (step.text for step in steps)
+    for text in (item.tradeoff, item.check, item.card):
+        if text is not None:
+            yield text
+    for urgent in item.urgent_when:
+        yield urgent.reason
     for resource in item.resources:
         yield resource.title
 

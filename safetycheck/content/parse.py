@@ -10,7 +10,7 @@ import datetime as dt
 import math
 import re
 from dataclasses import replace
-from typing import Any
+from typing import Any, Literal
 
 from safetycheck.content.nodes import Node
 from safetycheck.content.packs import safe_url, url_problem
@@ -18,10 +18,13 @@ from safetycheck.content.spec import CONDITION_KEYS, GUIDANCE_ID_PATTERN, ID_PAT
 from safetycheck.engine.model import (
     NOT_SURE,
     PLATFORMS,
+    QUESTION_KINDS,
     AllOf,
     AnyOf,
     Band,
     Condition,
+    Fact,
+    FactRef,
     GuidanceItem,
     HelpContact,
     Level,
@@ -32,9 +35,11 @@ from safetycheck.engine.model import (
     QuestionCondition,
     Resource,
     ScoringConfig,
+    Step,
     Text,
     ThreatCondition,
     ThreatDef,
+    UrgentWhen,
 )
 from safetycheck.errors import ContentError
 from safetycheck.i18n.language import LANGUAGES
@@ -198,6 +203,11 @@ class Reader:
         qtype = self.choice(node, "type", what, ("single", "multiple", "yesno"), "single")
         options = [o for o in (self.option(raw_o, what, kind, qtype) for raw_o in self.items(node, "options")) if o]
         when = self.condition(node["when"], node.line_of("when"), module_id) if "when" in node else None
+        qkind = self.choice(node, "kind", what, QUESTION_KINDS, "") if "kind" in node else ""
+        if kind == "profile":
+            if qkind == "practice":
+                self.error(node.line_of("kind"), f"{what}: questions of a profile module are situations, not practices")
+            qkind = "situation"
         question = Question(
             id=qid,
             module=module_id,
@@ -208,6 +218,10 @@ class Reader:
             threats=self.id_list(node, "threats", what),
             when=when,
             line=node.line,
+            kind=qkind,
+            quick=self.boolean(node, "quick", what),
+            danger_now=self.boolean(node, "danger_now", what),
+            replaces=self.id_list(node, "replaces", what),
         )
         return _with_not_sure_risk(question)
 
@@ -246,6 +260,10 @@ class Reader:
             platforms=platforms,
             threats=threats,
             line=node.line,
+            exclusive=self.boolean(node, "exclusive", what) or oid == NOT_SURE,
+            contacts=self.id_list(node, "contacts", what, _GUIDANCE_ID),
+            replaces=self.id_list(node, "replaces", what),
+            number=self.number(node, "number", what) if "number" in node else None,
         )
 
     def condition(self, raw: Any, line: int, module_id: str) -> Condition | None:
@@ -278,12 +296,20 @@ class Reader:
         if "question" not in raw:
             self.error(raw.line, "a condition needs 'question', 'threat', 'all', 'any' or 'not'")
             return None
+        ref = str(raw["question"])
+        if "." not in ref and not module_id:
+            self.error(raw.line_of("question"), f"a condition in guidance names its question in full (module.question), not '{ref}'")
+            return None
+        qualified = ref if "." in ref else f"{module_id}.{ref}"
+        if ("min" in raw or "max" in raw) and set(raw) <= {"question", "min", "max"}:
+            low, high = self.bound(raw, "min"), self.bound(raw, "max")
+            if low is False or high is False:
+                return None
+            return QuestionCondition(qualified, min_=low, max_=high)
         tests = [k for k in ("in", "not_in", "answered") if k in raw]
         if len(tests) != 1 or len(raw) != 2:
-            self.error(raw.line, "a question condition needs exactly one of 'in', 'not_in', 'answered'")
+            self.error(raw.line, "a question condition needs exactly one of 'in', 'not_in', 'answered' (or 'min'/'max')")
             return None
-        ref = str(raw["question"])
-        qualified = ref if "." in ref else f"{module_id}.{ref}"
         test = tests[0]
         if test == "answered":
             if not isinstance(raw["answered"], bool):
@@ -298,6 +324,18 @@ class Reader:
             return QuestionCondition(qualified, in_=tuple(values))
         return QuestionCondition(qualified, not_in=tuple(values))
 
+    def bound(self, raw: Node, key: str) -> float | FactRef | None | Literal[False]:
+        """A min/max bound: a number or {fact: ID}; None when absent, False when invalid."""
+        if key not in raw:
+            return None
+        value = raw[key]
+        if isinstance(value, Node) and set(value) == {"fact"} and isinstance(value["fact"], str):
+            return FactRef(value["fact"])
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return float(value)
+        self.error(raw.line_of(key), f"'{key}' must be a number or {{fact: ID}}, not {value!r}")
+        return False
+
     # -- guidance, help, scoring ---------------------------------------------------------------
     def guidance_items(self, raw: Any, from_pack: bool) -> list[GuidanceItem]:
         node = self.mapping(raw, "guidance_file", 1, "guidance file")
@@ -311,43 +349,113 @@ class Reader:
             return None
         gid = self.ident(node, "id", "guidance item", _GUIDANCE_ID)
         what = f"guidance '{gid}'"
-        steps: dict[str, tuple[Text, ...]] = {}
-        raw_steps = node.get("steps")
-        if isinstance(raw_steps, Node):
-            for platform, entries in raw_steps.items():
-                if platform not in PLATFORM_KEYS:
-                    self.error(raw_steps.line_of(platform), f"steps of {what} name unknown platform '{platform}' (known: {', '.join(PLATFORM_KEYS)})")
-                    continue
-                if not isinstance(entries, list) or not entries:
-                    self.error(raw_steps.line_of(platform), f"steps '{platform}' of {what} must be a non-empty list")
-                    continue
-                texts = [self.text_value(e, getattr(e, "line", raw_steps.line_of(platform)), "step", what) for e in entries]
-                steps[platform] = tuple(t for t in texts if t)
-        elif raw_steps is not None:
-            self.error(node.line_of("steps"), f"'steps' of {what} must map platforms to lists of steps")
-        resources = []
-        for raw_r in self.items(node, "resources"):
-            r = self.mapping(raw_r, "resource", getattr(raw_r, "line", node.line), f"a resource of {what}")
-            if r is not None:
-                src = r.get("source")
-                if not isinstance(src, str) or not src.strip():
-                    self.error(r.line, f"a resource of {what} needs the 'source' organisation")
-                resources.append(Resource(self.text(r, "title", f"a resource of {what}") or Text.plain(""), self.url(r, "url", f"a resource of {what}"), str(src)))
-        if "resources" in node and not resources:
-            self.error(node.line_of("resources"), f"{what} needs at least one resource")
+        needs = self.optional_condition(node, "needs")
+        if "check" in node and needs is None and "needs" not in node:
+            self.error(node.line_of("check"), f"{what} has 'check' but no 'needs' to check")
         return GuidanceItem(
             id=gid,
             title=self.text(node, "title", what) or Text.plain(gid),
             why=self.text(node, "why", what) or Text.plain(""),
             effort=self.choice(node, "effort", what, ("minutes", "hour", "day"), "hour"),
-            steps=steps,
-            resources=tuple(resources),
+            steps=self.steps(node, what),
+            resources=self.resources(node, what),
             reviewed=self.date(node, "reviewed", what),
             tradeoff=self.text(node, "tradeoff", what),
             path=self.path,
             line=node.line,
             from_pack=from_pack,
+            done_when=self.optional_condition(node, "done_when"),
+            needs=needs,
+            check=self.text(node, "check", what),
+            instead=self.id_list(node, "instead", what, _GUIDANCE_ID),
+            urgent_when=self.urgent_when(node, what),
+            audience=self.optional_condition(node, "audience"),
+            card=self.text(node, "card", what),
+            keeping_well=self.boolean(node, "keeping_well", what),
+            sensitive=self.boolean(node, "sensitive", what),
         )
+
+    def optional_condition(self, node: Node, key: str) -> Condition | None:
+        return self.condition(node[key], node.line_of(key), "") if key in node else None
+
+    def steps(self, node: Node, what: str) -> dict[str, tuple[Step, ...]]:
+        steps: dict[str, tuple[Step, ...]] = {}
+        raw_steps = node.get("steps")
+        if raw_steps is not None and not isinstance(raw_steps, Node):
+            self.error(node.line_of("steps"), f"'steps' of {what} must map platforms to lists of steps")
+            return steps
+        for platform, entries in (raw_steps or {}).items():
+            if platform not in PLATFORM_KEYS:
+                self.error(raw_steps.line_of(platform), f"steps of {what} name unknown platform '{platform}' (known: {', '.join(PLATFORM_KEYS)})")
+                continue
+            if not isinstance(entries, list) or not entries:
+                self.error(raw_steps.line_of(platform), f"steps '{platform}' of {what} must be a non-empty list")
+                continue
+            built = [self.step(e, getattr(e, "line", raw_steps.line_of(platform)), what) for e in entries]
+            steps[platform] = tuple(s for s in built if s)
+        return steps
+
+    def step(self, raw: Any, line: int, what: str) -> Step | None:
+        """A text, or {text, when}: a step shown only when its condition holds."""
+        if isinstance(raw, Node) and "text" in raw:
+            node = self.mapping(raw, "step", line, f"a step of {what}")
+            if node is None:
+                return None
+            text = self.text(node, "text", what)
+            when = self.optional_condition(node, "when")
+            return Step(text, when) if text is not None else None
+        text = self.text_value(raw, line, "step", what)
+        return Step(text) if text is not None else None
+
+    def resources(self, node: Node, what: str) -> tuple[Resource, ...]:
+        resources = []
+        for raw_r in self.items(node, "resources"):
+            r = self.mapping(raw_r, "resource", getattr(raw_r, "line", node.line), f"a resource of {what}")
+            if r is None:
+                continue
+            src = r.get("source")
+            if not isinstance(src, str) or not src.strip():
+                self.error(r.line, f"a resource of {what} needs the 'source' organisation")
+            platforms = self.id_list(r, "platforms", f"a resource of {what}")
+            for platform in platforms:
+                if platform not in PLATFORMS:
+                    self.error(r.line_of("platforms"), f"a resource of {what} names unknown platform '{platform}' (known: {', '.join(PLATFORMS)})")
+            lang = self.ident(r, "lang", f"a resource of {what}") or "en"
+            resources.append(Resource(self.text(r, "title", f"a resource of {what}") or Text.plain(""),
+                                      self.url(r, "url", f"a resource of {what}"), str(src), platforms, lang))
+        if "resources" in node and not resources:
+            self.error(node.line_of("resources"), f"{what} needs at least one resource")
+        return tuple(resources)
+
+    def urgent_when(self, node: Node, what: str) -> tuple[UrgentWhen, ...]:
+        out = []
+        for raw_u in self.items(node, "urgent_when"):
+            u = self.mapping(raw_u, "urgent", getattr(raw_u, "line", node.line_of("urgent_when")), f"an 'urgent_when' entry of {what}")
+            if u is None:
+                continue
+            when = self.optional_condition(u, "when")
+            reason = self.text(u, "reason", f"an 'urgent_when' entry of {what}")
+            if when is not None and reason is not None:
+                out.append(UrgentWhen(when, reason))
+        return tuple(out)
+
+    def facts(self, raw: Any) -> list[Fact]:
+        """Platform facts (guidance/_facts.yaml): what changes every year, in one place."""
+        node = self.mapping(raw, "facts_file", 1, "facts file")
+        out = []
+        for raw_f in self.items(node, "facts") if node is not None else []:
+            f = self.mapping(raw_f, "fact", getattr(raw_f, "line", 1), "fact")
+            if f is None:
+                continue
+            fid = self.ident(f, "id", "fact")
+            value = f.get("value")
+            if isinstance(value, bool) or not isinstance(value, int | float | str) or (isinstance(value, str) and not value.strip()):
+                self.error(f.line_of("value"), f"'value' of fact '{fid}' must be a number or a short text, not {value!r}")
+                continue
+            out.append(Fact(fid, float(value) if isinstance(value, int | float) else value,
+                            self.text(f, "about", f"fact '{fid}'") or Text.plain(""), self.url(f, "source", f"fact '{fid}'"),
+                            self.date(f, "checked", f"fact '{fid}'")))
+        return out
 
     def help_contacts(self, raw: Any, from_pack: bool = False) -> list[HelpContact]:
         node = self.mapping(raw, "help_file", 1, "help file")

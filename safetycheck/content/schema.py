@@ -8,7 +8,7 @@ from safetycheck.content.spec import CONDITION_KEYS, GUIDANCE_ID_PATTERN, ID_PAT
 from safetycheck.engine.model import PLATFORMS
 from safetycheck.i18n.language import LANGUAGES
 
-SCHEMA_KINDS = {"module": "module", "guidance": "guidance_file", "answers": "answers_file"}
+SCHEMA_KINDS = {"module": "module", "guidance": "guidance_file", "answers": "answers_file", "facts": "facts_file"}
 
 _TEXT = {
     "description": "A plain English string, or a map of language codes to translations ('en' required).",
@@ -35,7 +35,9 @@ def _scalar(kind: str) -> dict[str, Any]:
         "condition": {"$ref": "#/$defs/condition"},
         "threat_levels": {"type": "object", "additionalProperties": {"type": "string", "pattern": ID_PATTERN}},
         "steps": {"type": "object", "additionalProperties": False, "minProperties": 1,
-                  "properties": {p: {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/text"}} for p in PLATFORM_KEYS}},
+                  "properties": {p: {"type": "array", "minItems": 1, "items": {
+                      "oneOf": [{"$ref": "#/$defs/text"}, {"$ref": "#/$defs/step"}]}} for p in PLATFORM_KEYS}},
+        "fact_value": {"oneOf": [{"type": "number"}, {"type": "string", "minLength": 1}]},
     }[kind]
 
 
@@ -65,15 +67,18 @@ def _object(name: str) -> dict[str, Any]:
 
 def _condition() -> dict[str, Any]:
     ref = {"$ref": "#/$defs/condition"}
+    bound = {"oneOf": [{"type": "number"}, {"type": "object", "additionalProperties": False, "required": ["fact"],
+                                            "properties": {"fact": {"type": "string", "pattern": ID_PATTERN}}}]}
     props: dict[str, Any] = {
         "question": {"type": "string"}, "in": {"type": "array", "items": {"type": "string"}, "minItems": 1},
         "not_in": {"type": "array", "items": {"type": "string"}, "minItems": 1}, "answered": {"type": "boolean"},
         "threat": {"type": "string"}, "at_least": {"type": "string"},
+        "min": bound, "max": bound,
         "all": {"type": "array", "items": ref, "minItems": 1}, "any": {"type": "array", "items": ref, "minItems": 1}, "not": ref,
     }
     for key, description in CONDITION_KEYS.items():
         props[key]["description"] = description
-    return {"type": "object", "additionalProperties": False, "minProperties": 1, "maxProperties": 2, "properties": props}
+    return {"type": "object", "additionalProperties": False, "minProperties": 1, "maxProperties": 3, "properties": props}
 
 
 def json_schema(kind: str) -> dict[str, Any]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from safetycheck.engine.model import EFFORTS, MODULE_KINDS, PLATFORMS, QUESTION_TYPES
+from safetycheck.engine.model import EFFORTS, MODULE_KINDS, PLATFORMS, QUESTION_KINDS, QUESTION_TYPES
 
 ID_PATTERN = r"^[a-z][a-z0-9_]*$"
 GUIDANCE_ID_PATTERN = r"^[a-z][a-z0-9-]*$"
@@ -17,7 +17,8 @@ class Field:
 
     `type` is one of: text, string, id, guidance_id, integer, number, boolean, date, url, enum,
     condition, object (named by `of`), list (of `of`: an object name or a scalar type),
-    threat_levels (map threat id -> level id), steps (map platform -> list of texts).
+    threat_levels (map threat id -> level id), steps (map platform -> list of texts or
+    {text, when}), fact_value (a number or a string).
     """
 
     type: str
@@ -45,6 +46,10 @@ OBJECTS: dict[str, dict[str, Field]] = {
         "options": Field("list", True, of="option"),
         "threats": Field("list", of="id", description="Threat ids this question guards against."),
         "when": Field("condition", description="Ask only when this condition holds."),
+        "kind": Field("enum", enum=QUESTION_KINDS, description="'practice': what the person does; 'situation': what is true of them."),
+        "quick": Field("boolean", description="Asked in the quick check."),
+        "danger_now": Field("boolean", description="The one 'is something happening now?' question."),
+        "replaces": Field("list", of="id", description="Retired question ids (same module) whose answers map onto this one."),
     },
     "option": {
         "id": Field("id", True),
@@ -54,6 +59,10 @@ OBJECTS: dict[str, dict[str, Field]] = {
         "urgent": Field("boolean"),
         "platforms": Field("list", of="platform"),
         "threats": Field("threat_levels", description="Profile modules: threat id -> level this answer raises it to."),
+        "exclusive": Field("boolean", description="Cannot be chosen with any other option ('none', 'no one')."),
+        "contacts": Field("list", of="guidance_id", description="Danger-now question: 1-3 help-contact ids for this situation."),
+        "replaces": Field("list", of="id", description="Retired option ids whose answers map onto this one."),
+        "number": Field("number", description="The number this option stands for (e.g. an Android version), for min/max conditions."),
     },
     "guidance_file": {
         "items": Field("list", True, of="guidance"),
@@ -67,11 +76,40 @@ OBJECTS: dict[str, dict[str, Field]] = {
         "resources": Field("list", True, of="resource"),
         "reviewed": Field("date", True),
         "tradeoff": Field("text"),
+        "done_when": Field("condition", description="The practice is already in place: never an action then."),
+        "needs": Field("condition", description="What the person must have to follow the item."),
+        "check": Field("text", description="First step when the answers leave 'needs' unknown: how to check."),
+        "instead": Field("list", of="guidance_id", description="Items to recommend when 'needs' rules this one out."),
+        "urgent_when": Field("list", of="urgent", description="When the item becomes urgent (Do today), and why."),
+        "audience": Field("condition", description="Shown only to people for whom this holds."),
+        "card": Field("text", description="A short neutral line for the pocket card."),
+        "keeping_well": Field("boolean", description="A maintenance item for people whose practices are all in place."),
+        "sensitive": Field("boolean", description="Anonymous summaries record only the item's area."),
+    },
+    "urgent": {
+        "when": Field("condition", True),
+        "reason": Field("text", True, description="Why it is urgent, shown with the item."),
+    },
+    "step": {
+        "text": Field("text", True),
+        "when": Field("condition", True, description="The step is shown only when this holds."),
     },
     "resource": {
         "title": Field("text", True),
         "url": Field("url", True),
         "source": Field("string", True, description="The organisation that publishes it."),
+        "platforms": Field("list", of="platform", description="Shown only to people using one of these."),
+        "lang": Field("id", description="Language code of the page, e.g. en, az, ru (default en)."),
+    },
+    "facts_file": {
+        "facts": Field("list", True, of="fact"),
+    },
+    "fact": {
+        "id": Field("id", True),
+        "value": Field("fact_value", True),
+        "about": Field("text", True),
+        "source": Field("url", True),
+        "checked": Field("date", True),
     },
     "help_file": {
         "contacts": Field("list", True, of="contact"),
@@ -115,6 +153,8 @@ CONDITION_KEYS = {
     "in": "Holds when the answer is (or includes) one of these option ids.",
     "not_in": "Holds when the question was answered and none of these option ids was chosen.",
     "answered": "true: the question was answered; false: it was not.",
+    "min": "Holds when the chosen option's number is at least this (a number or {fact: ID}).",
+    "max": "Holds when the chosen option's number is at most this (a number or {fact: ID}).",
     "threat": "A threat id from the threat profile.",
     "at_least": "Holds when that threat is at this level or higher.",
     "all": "Every condition in the list holds.",

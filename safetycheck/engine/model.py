@@ -14,6 +14,7 @@ PLATFORMS = ("android", "ios", "windows", "macos", "linux")
 QUESTION_TYPES = ("single", "multiple", "yesno")
 EFFORTS = ("minutes", "hour", "day")
 MODULE_KINDS = ("assessment", "profile")
+QUESTION_KINDS = ("practice", "situation")
 NOT_SURE = "not_sure"
 MAX_RISK = 10
 
@@ -30,11 +31,27 @@ class Text:
 
 
 @dataclass(frozen=True)
+class FactRef:
+    """A bound written `{fact: ID}`: replaced by the fact's value when content is loaded."""
+
+    fact: str
+
+
+Bound = float | FactRef
+
+
+@dataclass(frozen=True)
 class QuestionCondition:
+    """A test on one answer. `min_`/`max_` compare the chosen option's `number`; when content is
+    loaded they are also turned into `in_` (the options whose number fits), so evaluation only
+    ever looks at option ids."""
+
     question: str  # fully qualified: module.question
     in_: tuple[str, ...] | None = None
     not_in: tuple[str, ...] | None = None
     answered: bool | None = None
+    min_: Bound | None = None
+    max_: Bound | None = None
 
 
 @dataclass(frozen=True)
@@ -71,6 +88,10 @@ class Option:
     platforms: tuple[str, ...] = ()
     threats: Mapping[str, str] = field(default_factory=dict)
     line: int = 0
+    exclusive: bool = False  # cannot be chosen with any other option (`not_sure` always is)
+    contacts: tuple[str, ...] = ()  # help contacts for this answer to the danger-now question
+    replaces: tuple[str, ...] = ()  # retired option ids whose answers now mean this option
+    number: float | None = None  # what the option stands for, for min/max conditions
 
 
 @dataclass(frozen=True)
@@ -84,6 +105,10 @@ class Question:
     threats: tuple[str, ...] = ()
     when: Condition | None = None
     line: int = 0
+    kind: str = ""  # "practice", "situation", or "" when the content does not say
+    quick: bool = False
+    danger_now: bool = False
+    replaces: tuple[str, ...] = ()  # retired question ids (same module) answered by this one
 
     @property
     def qid(self) -> str:
@@ -123,21 +148,59 @@ class Resource:
     title: Text
     url: str
     source: str
+    platforms: tuple[str, ...] = ()  # shown only to people using one of these (none: everyone)
+    lang: str = "en"  # the language of the page
+
+
+@dataclass(frozen=True)
+class Step:
+    text: Text
+    when: Condition | None = None  # shown only when this holds
+
+
+@dataclass(frozen=True)
+class UrgentWhen:
+    when: Condition
+    reason: Text
 
 
 @dataclass(frozen=True)
 class GuidanceItem:
+    """One piece of advice. Texts may hold `{ref:ITEM-ID}`, which loading turns into the target's
+    title in each language; `refs` keeps the ids referred to (an urgent item brings them along)."""
+
     id: str
     title: Text
     why: Text
     effort: str
-    steps: Mapping[str, tuple[Text, ...]]
+    steps: Mapping[str, tuple[Step, ...]]
     resources: tuple[Resource, ...]
     reviewed: dt.date
     tradeoff: Text | None
     path: str
     line: int = 0
     from_pack: bool = False
+    done_when: Condition | None = None
+    needs: Condition | None = None
+    check: Text | None = None
+    instead: tuple[str, ...] = ()
+    urgent_when: tuple[UrgentWhen, ...] = ()
+    audience: Condition | None = None
+    card: Text | None = None
+    keeping_well: bool = False
+    sensitive: bool = False
+    refs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A platform fact that changes every year (guidance/_facts.yaml)."""
+
+    id: str
+    value: float | str
+    about: Text
+    source: str
+    checked: dt.date
 
 
 @dataclass(frozen=True)
@@ -201,6 +264,7 @@ class ContentSet:
     version: str
     warnings: tuple[str, ...] = ()
     glossary: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    facts: Mapping[str, Fact] = field(default_factory=dict)
 
     def module(self, module_id: str) -> Module | None:
         return next((m for m in self.modules if m.id == module_id), None)

@@ -57,10 +57,11 @@ def _triggered_guidance(question: Question, option: Option) -> tuple[str, ...]:
 
 
 def _steps_for(item: GuidanceItem, platforms: tuple[str, ...]) -> tuple[tuple[str, tuple[Text, ...]], ...]:
-    shown = [("general", item.steps["general"])] if "general" in item.steps else []
-    shown += [(p, item.steps[p]) for p in PLATFORMS if p in item.steps and (not platforms or p in platforms)]
+    texts = {p: tuple(st.text for st in steps) for p, steps in item.steps.items()}
+    shown = [("general", texts["general"])] if "general" in texts else []
+    shown += [(p, texts[p]) for p in PLATFORMS if p in texts and (not platforms or p in platforms)]
     if not shown:  # the item has steps only for platforms this person does not use: show them all
-        shown = [(p, s) for p, s in item.steps.items()]
+        shown = list(texts.items())
     return tuple(shown)
 
 

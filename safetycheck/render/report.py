@@ -164,7 +164,7 @@ def _plan_entry(plan_item: PlanItem, lang: str) -> PlanEntry:
 
 def guide_entry(item: GuidanceItem, lang: str) -> PlanEntry:
     """An item as a handout: every platform's steps, nothing about any person."""
-    return entry_for(item, lang, "", False, 0.0, (), tuple(item.steps.items()))
+    return entry_for(item, lang, "", False, 0.0, (), tuple((p, tuple(st.text for st in steps)) for p, steps in item.steps.items()))
 
 
 def entry_for(
