@@ -384,3 +384,23 @@ def test_core_dumps_are_off_once_safetycheck_is_imported() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
                             preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_CORE, (hard, hard)))
     assert result.stdout.strip() == "0", result.stderr
+
+
+def test_a_weak_passphrase_typed_at_the_terminal_is_asked_again(tmp_path: Path) -> None:
+    """The answers are not lost: the reason is shown and the passphrase asked again."""
+    target = tmp_path / "me.sc"
+    child = spawn("check", "--answers", EXAMPLE, "--save", str(target), "--format", "json")
+    for typed in ("password", "password"):
+        child.expect("Passphrase")
+        child.sendline(typed)
+        child.expect("Repeat")
+        child.sendline(typed)
+        child.expect("too easy to guess")
+    child.expect("Passphrase")
+    child.sendline(PASSPHRASE)
+    child.expect("Repeat")
+    child.sendline(PASSPHRASE)
+    child.expect("Saved, encrypted")
+    child.read()
+    child.close()
+    assert child.exitstatus == 0 and target.exists()

@@ -18,6 +18,7 @@ from safetycheck.i18n.messages import tr
 from safetycheck.sanitize import shown_path
 
 MIN_LENGTH = 8
+ASK_ATTEMPTS = 3
 MAX_FILE_BYTES = 4096  # a passphrase file, not /dev/zero
 MIN_GUESSES_LOG10 = 10  # zxcvbn's top score: about 10^10 guesses, years at scrypt's cost per guess
 _ESTIMATE_CHARS = 100  # zxcvbn slows down on long inputs; 100 characters are strong in any case
@@ -72,11 +73,20 @@ def read_passphrase(passphrase_file: Path | None, confirm: bool) -> str:
     """From --passphrase-file (scripts, tests), else asked with hidden input (twice when saving).
     A new passphrase (confirm) must be strong; one that opens an existing save only long enough."""
     if passphrase_file is not None:
-        passphrase = _from_file(passphrase_file)
-    else:
-        if not stdin_is_tty():
-            raise UsageError(tr("err_no_terminal_passphrase"))
-        passphrase = _as_text(_ask_passphrase(confirm))
+        return _checked(_from_file(passphrase_file), confirm)
+    if not stdin_is_tty():
+        raise UsageError(tr("err_no_terminal_passphrase"))
+    for _attempt in range(ASK_ATTEMPTS - 1):  # at the terminal, a weak choice is explained and asked again:
+        try:                                  # the answers given so far are not lost
+            return _checked(_as_text(_ask_passphrase(confirm)), confirm)
+        except UsageError as exc:
+            import typer
+
+            typer.echo(exc.message, err=True)
+    return _checked(_as_text(_ask_passphrase(confirm)), confirm)
+
+
+def _checked(passphrase: str, confirm: bool) -> str:
     if len(passphrase) < MIN_LENGTH:
         raise UsageError(tr("err_short_passphrase"))
     if confirm and (reason := weakness(passphrase)) is not None:
