@@ -281,7 +281,8 @@ def test_weak_passphrases_are_refused_with_a_translated_reason(tmp_path: Path, w
     assert not (tmp_path / "me.sc").exists()
 
 
-@pytest.mark.parametrize("strong", [PASSPHRASE, "vətən dəniz qırmızı kitab", "кошка трамвай лимон окно", "tr0ub4dor&3 plus"])
+@pytest.mark.parametrize("strong", [PASSPHRASE, "vətən dəniz qırmızı kitab", "кошка трамвай лимон окно", "tr0ub4dor&3 plus",
+                                    "seven purple elephants dance quietly near the old harbour while gulls argue about bread " * 2])
 def test_strong_passphrases_pass(tmp_path: Path, strong: str) -> None:
     path = tmp_path / "p.txt"
     path.write_text(strong, encoding="utf-8")

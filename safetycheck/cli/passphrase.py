@@ -21,7 +21,7 @@ MIN_LENGTH = 8
 ASK_ATTEMPTS = 3
 MAX_FILE_BYTES = 4096  # a passphrase file, not /dev/zero
 MIN_GUESSES_LOG10 = 10  # zxcvbn's top score: about 10^10 guesses, years at scrypt's cost per guess
-_ESTIMATE_CHARS = 100  # zxcvbn slows down on long inputs; 100 characters are strong in any case
+_ESTIMATE_CHARS = 72  # zxcvbn refuses longer input (and slows down before); the rest only adds strength
 
 # Common passwords and password words in Azerbaijan and Russian-speaking countries, most common
 # first (zxcvbn ranks them by position). Latin transliterations and Cyrillic typed on an English
