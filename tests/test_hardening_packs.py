@@ -142,6 +142,7 @@ def assert_inert_markdown(text: str) -> None:
     {"name": '"Access N0w Digital Security Helpline"'},
     {"name": '"Access Now Digital Security Helpline (Baku office)"'},
     {"name": '"Front Line Defenders"'},
+    {"name": '"Access Now Helpline"'}, {"name": '"Qurium support desk"'}, {"name": '"Citizen Lab Baku"'},
     {"name": '"Frοnt Line Defenders"'},  # Greek omicron
     {"name": '"Digital First Aid Kit"'},
     {"url": '"https://www.accessnow.org@evil.example/"'},

@@ -101,10 +101,11 @@ def contact_problems(contact: HelpContact, bundled: Iterable[HelpContact]) -> li
     hosts += [host_of(u if u.lower().startswith("http") else _SCHEME + u) for t in own_texts for u in _URL_IN_TEXT.findall(t)]
     for known in bundled:
         known_name = skeleton(known.name)
-        if known_name and (name == known_name or (len(known_name) >= 6 and known_name in name)):
-            problems.append(f"its name imitates the bundled contact '{known.name}'")
         known_host = host_of(known.url).removeprefix("www.")
         site = _site_name(known_host)  # "accessnow" for www.accessnow.org
+        if known_name and (name == known_name or (len(known_name) >= 6 and known_name in name)
+                           or (len(site) >= 5 and site in name)):  # "Access Now Helpline" names the organisation
+            problems.append(f"its name imitates the bundled contact '{known.name}'")
         for own_host in hosts:
             is_same_site = own_host == known_host or own_host.endswith("." + known_host)
             imitates = skeleton(known_host) in skeleton(own_host) or (len(site) >= 5 and site in skeleton(own_host))
