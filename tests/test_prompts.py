@@ -1,4 +1,4 @@
-"""The questionary widgets and the session flow, driven by prompt_toolkit's pipe input."""
+"""The question widget and the session flow, driven by prompt_toolkit's pipe input."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.input.base import PipeInput
 from prompt_toolkit.output import DummyOutput
 
-from safetycheck.cli.prompts import QuestionaryAsker
+from safetycheck.cli.prompts import PromptAsker as QuestionaryAsker
 from safetycheck.engine.model import ContentSet, Question
 from safetycheck.engine.session import BACK, SKIP, Progress, run_session
 
@@ -43,7 +43,10 @@ def test_session_applies_conditions_live(mini: ContentSet) -> None:
     assert "device.android_updates" in asked and "device.lockdown_mode" not in asked
     assert answers == {"device.phone_os": ("android",), "device.screen_lock": ("none",),
                        "device.android_updates": ("no",), "device.returned": ("yes",)}
-    assert asker.asked[0][1:] == (1, 4)  # progress counts only the questions that apply
+    assert asker.asked[0][1:] == (1, 6)  # an upper bound: the two phone-specific questions may apply
+    totals = [total for _, _, total in asker.asked]
+    assert totals == sorted(totals, reverse=True) and totals[-1] == 5  # it only shrinks, never grows
+    assert [n for _, n, _ in asker.asked] == [1, 2, 3, 4, 5]
 
 
 def test_going_back_re_asks_and_drops_answers_that_no_longer_apply(mini: ContentSet) -> None:
@@ -74,10 +77,21 @@ def test_not_sure_skip_and_back_are_offered(keys: PipeInput, mini: ContentSet) -
     asker = QuestionaryAsker("en")
     keys.send_text(DOWN * 3 + ENTER)  # none, pin4, passphrase, not_sure
     assert asker.ask(question, Progress(1, 3, module, True), None) == ("not_sure",)  # type: ignore[arg-type]
-    keys.send_text(DOWN * 4 + ENTER)  # the separator is skipped: skip
+    keys.send_text("s")  # skip and back are keys, not answers
     assert asker.ask(question, Progress(1, 3, module, True), None) == SKIP  # type: ignore[arg-type]
-    keys.send_text(DOWN * 5 + ENTER)
+    keys.send_text("b")
     assert asker.ask(question, Progress(1, 3, module, True), None) == BACK  # type: ignore[arg-type]
+    keys.send_text("и")  # the same key on a Russian layout
+    assert asker.ask(question, Progress(1, 3, module, True), None) == BACK  # type: ignore[arg-type]
+
+
+def test_enter_on_nothing_ticked_waits_and_not_sure_is_exclusive(keys: PipeInput, mini: ContentSet) -> None:
+    question = mini.question("device.kept_data")
+    module = mini.module("device")
+    keys.send_text(ENTER + SPACE + ENTER)  # Enter alone records nothing: the question stays
+    assert QuestionaryAsker("en").ask(question, Progress(1, 3, module, False), None) == ("old_chats",)  # type: ignore[arg-type]
+    keys.send_text(SPACE + DOWN * 3 + SPACE + ENTER)  # old chats, then "not sure": the tick moves
+    assert QuestionaryAsker("en").ask(question, Progress(1, 3, module, False), None) == ("not_sure",)  # type: ignore[arg-type]
 
 
 def test_checkbox_widget_returns_several(keys: PipeInput, mini: ContentSet) -> None:
@@ -102,12 +116,9 @@ def test_interactive_check_through_the_cli(keys: PipeInput, monkeypatch: pytest.
 
     content = load_content()
     monkeypatch.setattr("safetycheck.cli.check.stdin_is_tty", lambda: True)
-    # Choose "Skip" for every question of context and device: down past options and separator.
-    script = []
-    for module in (content.module("context"), content.module("device")):
-        for question in module.questions:  # type: ignore[union-attr]
-            script.append(DOWN * len(question.options) + (SPACE if question.type == "multiple" else "") + ENTER)
-    keys.send_text("".join(script))
+    # Skip every question of context and device with the s key.
+    count = sum(len(m.questions) for m in (content.module("context"), content.module("device")) if m)
+    keys.send_text("s" * count)
     result = CliRunner().invoke(app, ["check", "device", "--format", "plain"])
     assert result.exit_code == 0, result.output
     assert "Your plan" in result.stdout

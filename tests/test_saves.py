@@ -172,17 +172,21 @@ def test_passphrase_is_asked_twice_hidden(tmp_path: Path) -> None:
 def test_ctrl_c_at_the_passphrase_prompt(tmp_path: Path) -> None:
     target = tmp_path / "me.sc"
     child = spawn("check", "--answers", EXAMPLE, "--save", str(target))
-    child.expect("Passphrase")
+    child.expect("Passphrase: ")  # the whole prompt: hidden input is set up once it is drawn
     interrupt_and_expect_stop(child)
     assert list(tmp_path.iterdir()) == []
 
 
-def test_clear_wipes_screen_and_scrollback() -> None:
+def test_clear_waits_for_enter_then_wipes_screen_and_scrollback() -> None:
     child = spawn("check", "--answers", EXAMPLE, "--clear")
+    child.expect("Start here")
+    child.expect("Press Enter to wipe the screen")
+    assert "\x1b[3J" not in (child.before or "")  # the result stays until the person says they are done
+    child.sendline("")
     output = child.read()
     child.close()
     assert child.exitstatus == 0
-    assert output.rstrip().endswith("\x1b[3J\x1b[H\x1b[2J")
+    assert output.rstrip().endswith("\x1b[H\x1b[2J\x1b[3J")
 
 
 def test_header_layout_is_stable() -> None:

@@ -9,7 +9,16 @@ import typer
 
 from safetycheck import __version__
 from safetycheck.cli.boundary import guarded, stdin_is_tty
-from safetycheck.cli.check import check, run_guided
+from safetycheck.cli.check import (
+    AnonymousSummaryOption,
+    ClearOption,
+    ForceOption,
+    LangOption,
+    PackOption,
+    PassphraseFileOption,
+    SaveOption,
+    check,
+)
 from safetycheck.cli.content import about, guide, list_modules, schema, template, validate
 from safetycheck.cli.helptext import H
 from safetycheck.cli.saves import compare, open_save
@@ -29,7 +38,13 @@ app = typer.Typer(
 def root(
     ctx: typer.Context,
     version: bool = typer.Option(False, "--version", help=H["opt_version"]),
-    clear: bool = typer.Option(False, "--clear", help=H["opt_clear_guided"]),
+    lang: LangOption = None,
+    pack: PackOption = None,
+    save: SaveOption = None,
+    anonymous_summary: AnonymousSummaryOption = None,
+    clear: ClearOption = False,
+    passphrase_file: PassphraseFileOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Check how exposed you are and get a prioritised plan. Run with no command for a guided session."""
     if version:
@@ -38,7 +53,9 @@ def root(
     if ctx.invoked_subcommand is not None:
         return
     if stdin_is_tty():
-        guarded(run_guided)(clear=clear)
+        from safetycheck.cli.guided import run_guided
+
+        guarded(run_guided)(lang, pack, save, anonymous_summary, clear, passphrase_file, force)
         return
     typer.echo(ctx.get_help())
 

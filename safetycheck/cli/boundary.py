@@ -25,25 +25,28 @@ MAX_ERRORS = 20  # a hostile 2 MiB pack must not print a million lines
 MAX_LINE = 400  # nor one line of a megabyte
 
 _wipe = [False]
+WIPE = "\x1b[H\x1b[2J\x1b[3J"  # home, erase screen, erase scrollback
 
 
-def wipe_on_exit(active: bool = True) -> None:
-    """Ask for the screen and scrollback to be wiped if the command stops early (an error, Ctrl-C):
-    --clear promises the next person at this computer sees nothing, however the session ends."""
-    _wipe[0] = active
+def wipe_on_exit(enabled: bool = True) -> None:
+    """--clear: every way out (Ctrl-C, an error, the end) wipes the screen and the scrollback, so the
+    next person at this computer sees nothing however the session ends. The guided session calls it."""
+    _wipe[0] = enabled
 
 
-def wipe_screen() -> None:
-    """Erase the scrollback (3J), then the screen; only on a terminal."""
+def wipe() -> None:
+    """Erase screen and scrollback now, if a person is looking at a terminal."""
     if stdout_is_tty():
-        sys.stdout.write("\x1b[3J\x1b[H\x1b[2J")
+        sys.stdout.write(WIPE)
         sys.stdout.flush()
+
+
+wipe_screen = wipe
 
 
 def _wipe_if_asked() -> None:
     if _wipe[0]:
-        _wipe[0] = False
-        wipe_screen()
+        wipe()
 
 
 def error_line(text: object) -> str:
@@ -75,10 +78,13 @@ def stopped_message() -> str:
 def guarded(command: F) -> F:
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        wipe_on_exit(bool(kwargs.get("clear", False)))
+        if kwargs.get("clear"):
+            wipe_on_exit()
         try:
             return command(*args, **kwargs)
-        except typer.Exit:
+        except typer.Exit as exc:
+            if exc.exit_code:
+                _wipe_if_asked()
             raise
         except ContentErrors as exc:
             _wipe_if_asked()

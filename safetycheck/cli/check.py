@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from safetycheck.cli.boundary import guarded, stdin_is_tty, stdout_is_tty, wipe_screen
+from safetycheck.cli.boundary import guarded, stdin_is_tty, stdout_is_tty
 from safetycheck.errors import UsageError
 from safetycheck.sanitize import shown_path
 
@@ -40,6 +40,8 @@ OutputOption = Annotated[Path | None, typer.Option("--output", "-o", help=H["opt
 ForceOption = Annotated[bool, typer.Option("--force", help=H["opt_force"])]
 PassphraseFileOption = Annotated[Path | None, typer.Option("--passphrase-file", help=H["opt_passphrase_file"])]
 ClearOption = Annotated[bool, typer.Option("--clear", help=H["opt_clear"])]
+SaveOption = Annotated[Path | None, typer.Option("--save", help=H["opt_save"])]
+AnonymousSummaryOption = Annotated[Path | None, typer.Option("--anonymous-summary", help=H["opt_anonymous_summary"])]
 
 
 def terminal_width() -> int:
@@ -97,18 +99,24 @@ def check(
     explain: Annotated[bool, typer.Option("--explain", help=H["opt_explain"])] = False,
     pack: PackOption = None,
     force: ForceOption = False,
-    save: Annotated[Path | None, typer.Option("--save", help=H["opt_save"])] = None,
+    save: SaveOption = None,
     passphrase_file: PassphraseFileOption = None,
     clear: ClearOption = False,
-    anonymous_summary: Annotated[Path | None, typer.Option("--anonymous-summary", help=H["opt_anonymous_summary"])] = None,
+    anonymous_summary: AnonymousSummaryOption = None,
 ) -> None:
     """Answer the questions (or score an answers file) and get your scores and action plan."""
+    from safetycheck.cli.boundary import wipe_on_exit
+    from safetycheck.cli.menu import check_target
     from safetycheck.engine.assessment import assess, select_modules
-    from safetycheck.render.report import build_view
     from safetycheck.storage.output import refuse_same_path
 
+    if clear:
+        wipe_on_exit()
     refuse_same_path(save, output, anonymous_summary)  # never the encrypted save replaced by a plaintext report
     language, content = prepare(lang, pack)
+    for target in (save, anonymous_summary):  # before any question: a path that cannot work is said now
+        if target is not None:
+            check_target(target, force)
     if answers is not None:
         from safetycheck.content.answers import read_answers
 
@@ -125,7 +133,25 @@ def check(
         save_session(save, given, tuple(m.id for m in chosen), language, content, today, passphrase_file, force)
     if anonymous_summary is not None:
         write_anonymous_summary(anonymous_summary, assessment, language, force)
-    emit(render(build_view(assessment, language, explain), fmt, output is not None), output, force, language)
+    show_result(assessment, given, language, explain, fmt, output, force, clear, f"check --answers {answers}" if answers else "check")
+
+
+def show_result(assessment: Assessment, answers: Answers, lang: str, explain: bool, fmt: ReportFormat | None,
+                output: Path | None, force: bool, clear: bool, command: str, done: frozenset[str] = frozenset()) -> None:
+    """On a terminal: the last screen (summary and a one-line hint). Files, pipes, --format: the full report."""
+    from safetycheck.cli.menu import chosen_contacts, print_last_screen
+    from safetycheck.i18n.messages import strings
+    from safetycheck.render.report import build_view
+
+    contacts = chosen_contacts(assessment.content, answers)
+    if output is None and fmt is None and not explain and stdout_is_tty():
+        s = strings(lang)
+        # answers typed here are gone after this screen: say how to keep them next time
+        hint = s["summary_hint"].format(command=command) if command != "check" else s["summary_hint_asked"]
+        print_last_screen(assessment, lang, hint, set(done), contacts, clear)
+        return
+    view = build_view(assessment, lang, explain, first_contacts=contacts, done=done)
+    emit(render(view, fmt, output is not None), output, force, lang)
     if clear:
         clear_screen()
 
@@ -157,8 +183,10 @@ def write_anonymous_summary(path: Path, assessment: Assessment, lang: str, force
 
 
 def clear_screen() -> None:
-    """Erase the scrollback (3J), then the screen, so the next person at this computer sees nothing."""
-    wipe_screen()
+    """Erase the screen and the scrollback, so the next person at this computer sees nothing."""
+    from safetycheck.cli.boundary import wipe
+
+    wipe()
 
 
 def _no_terminal(lang: str) -> str:
@@ -168,23 +196,7 @@ def _no_terminal(lang: str) -> str:
 
 
 def _ask(content: ContentSet, modules: list[Module], lang: str) -> dict[str, tuple[str, ...]]:
-    from safetycheck.cli.prompts import QuestionaryAsker
+    from safetycheck.cli.prompts import PromptAsker
     from safetycheck.engine.session import run_session
 
-    return run_session(content, modules, QuestionaryAsker(lang))
-
-
-def run_guided(clear: bool = False) -> None:
-    """No command on a terminal: choose areas, answer (context first), see results."""
-    from safetycheck.cli.prompts import choose_modules
-    from safetycheck.engine.assessment import assess, select_modules
-    from safetycheck.render.report import build_view
-
-    language, content = prepare(None, None)
-    picked = choose_modules(content.modules, language)
-    chosen = select_modules(content, picked) if picked else [m for m in content.modules if not m.scored]
-    given = _ask(content, chosen, language)
-    assessment = assess(content, given, chosen, dt.date.today())
-    emit(render(build_view(assessment, language), None, False), None, False, language)
-    if clear:
-        clear_screen()
+    return run_session(content, modules, PromptAsker(lang, can_pause=False))

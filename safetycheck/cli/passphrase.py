@@ -120,11 +120,16 @@ def _from_file(path: Path) -> str:
     return normalize(text).rstrip("\r\n")
 
 
-def _ask_passphrase(confirm: bool) -> str:
+def _ask_passphrase(confirm: bool, prompt: str | None = None) -> str:
     import typer
 
     try:
-        return str(typer.prompt(tr("passphrase_prompt"), hide_input=True, err=True,
+        return str(typer.prompt(prompt or tr("passphrase_prompt"), hide_input=True, err=True,
                                 confirmation_prompt=tr("passphrase_repeat") if confirm else False))
     except UnicodeError:  # invalid UTF-8 typed (a wrong terminal encoding): say so, not where
         raise UsageError(tr("err_passphrase_not_text")) from None
+
+
+def ask_passphrase_for(path: Path) -> str:
+    """A second file that the first passphrase did not open: ask for its own."""
+    return _as_text(_ask_passphrase(False, tr("passphrase_for", path=shown_path(path))))

@@ -18,9 +18,7 @@ from safetycheck.cli.check import (
     OutputOption,
     PassphraseFileOption,
     ReportFormat,
-    clear_screen,
     emit,
-    render,
 )
 from safetycheck.cli.helptext import H
 from safetycheck.sanitize import shown_path
@@ -66,13 +64,17 @@ def open_save(
     clear: ClearOption = False,
 ) -> None:
     """Show a saved session's results again, re-scored with today's content."""
+    from safetycheck.cli.boundary import stdin_is_tty, wipe_on_exit
+    from safetycheck.cli.check import show_result
     from safetycheck.cli.passphrase import read_passphrase
     from safetycheck.content.catalog import load_content
     from safetycheck.i18n.language import choose_language
     from safetycheck.i18n.messages import strings
-    from safetycheck.render.report import build_view
     from safetycheck.storage.output import refuse_same_path
+    from safetycheck.storage.saves import reconcile
 
+    if clear:
+        wipe_on_exit()
     refuse_same_path(save, output)  # --output me.sc --force must not replace the save with plaintext
     blob = _read(save)
     content = load_content()
@@ -82,9 +84,13 @@ def open_save(
     s = strings(language)
     if dropped:
         typer.echo(s["dropped_answers"].format(items=", ".join(dropped)), err=True)
-    emit(render(build_view(assessment, language, explain), fmt, output is not None), output, force, language)
-    if clear:
-        clear_screen()
+    if not saved.finished and stdin_is_tty() and output is None and fmt is None:
+        from safetycheck.cli.guided import resume
+
+        resume(saved, save, content, language, clear, passphrase_file)
+        return
+    answers, _ = reconcile(saved, content)
+    show_result(assessment, answers, language, explain, fmt, output, force, clear, f"open {save}", frozenset(saved.done))
 
 
 @guarded
@@ -98,10 +104,12 @@ def compare(
     force: ForceOption = False,
 ) -> None:
     """Progress between two saves: score change per module, actions completed, new risks."""
-    from safetycheck.cli.passphrase import read_passphrase
+    from safetycheck.cli.boundary import stdin_is_tty
+    from safetycheck.cli.passphrase import ask_passphrase_for, read_passphrase
     from safetycheck.content.catalog import load_content
     from safetycheck.engine.progress import compare as compare_assessments
     from safetycheck.engine.progress import render_progress
+    from safetycheck.errors import SafetycheckError
     from safetycheck.i18n.language import choose_language
     from safetycheck.i18n.messages import strings
     from safetycheck.sanitize import clean
@@ -112,11 +120,16 @@ def compare(
     old_blob, new_blob = _read(old), _read(new)
     content = load_content()
     passphrase = read_passphrase(passphrase_file, confirm=False)
-    before, dropped_old, _ = _load(old_blob, old, passphrase, content)
-    after, dropped_new, saved = _load(new_blob, new, passphrase, content)
+    before, dropped_old, saved_old = _load(old_blob, old, passphrase, content)
+    try:
+        after, dropped_new, saved = _load(new_blob, new, passphrase, content)
+    except SafetycheckError:
+        if passphrase_file is not None or not stdin_is_tty():
+            raise  # the message names the file that did not open, and why
+        after, dropped_new, saved = _load(new_blob, new, ask_passphrase_for(new), content)
     language = choose_language(lang) if lang else saved.lang
     dropped = tuple(clean(q) for q in dict.fromkeys(dropped_old + dropped_new))
-    view = compare_assessments(before, after, language, dropped)
+    view = compare_assessments(before, after, language, dropped, saved_old.done, saved.done)
     if fmt is ReportFormat.json:
         text = json.dumps({**asdict(view), "modules": [{**asdict(m), "change": m.change} for m in view.modules]},
                           ensure_ascii=False, indent=2) + "\n"

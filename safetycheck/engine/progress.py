@@ -32,9 +32,11 @@ class ProgressView:
     new: tuple[str, ...]  # plan items that were not there before
     still: tuple[str, ...]
     dropped: tuple[str, ...]  # saved answers today's content no longer knows
+    marked: tuple[str, ...] = ()  # actions the person marked done between the two saves (titles)
 
 
-def compare(old: Assessment, new: Assessment, lang: str, dropped: tuple[str, ...]) -> ProgressView:
+def compare(old: Assessment, new: Assessment, lang: str, dropped: tuple[str, ...],
+            old_done: tuple[str, ...] = (), new_done: tuple[str, ...] = ()) -> ProgressView:
     old_scores = {s.module.id: s for s in old.scored}
     modules = []
     for s in new.scored:
@@ -52,8 +54,10 @@ def compare(old: Assessment, new: Assessment, lang: str, dropped: tuple[str, ...
         modules=tuple(modules),
         done=tuple(say(i.item.title, lang) for gid, i in old_items.items() if gid not in new_items),
         new=tuple(say(i.item.title, lang) for gid, i in new_items.items() if gid not in old_items),
-        still=tuple(say(i.item.title, lang) for gid, i in new_items.items() if gid in old_items),
+        still=tuple(say(i.item.title, lang) for gid, i in new_items.items() if gid in old_items and gid not in new_done),
         dropped=dropped,
+        marked=tuple(say(new.content.guidance[g].title, lang) for g in new_done
+                     if g not in old_done and g in new.content.guidance),
     )
 
 
@@ -70,10 +74,11 @@ def render_progress(view: ProgressView, s: dict[str, str], markdown: bool, escap
         new = "-" if m.new is None else f"{m.new} ({m.new_band})"
         change = "" if m.change is None else f"  {m.change:+d}"
         out.append(f"{bullet}{escape(m.title)}: {old} → {new}{change}")
-    for key, items in (("done_actions", view.done), ("new_risks", view.new), ("still_to_do", view.still)):
+    for key, items in (("done_actions", view.done), ("compare_marked", view.marked), ("new_risks", view.new),
+                       ("still_to_do", view.still)):
         if items:
             out += ["", f"{head}{s[key]}"] + [f"{bullet}{escape(t)}" for t in items]
-    if not (view.done or view.new) and all(m.change in (0, None) for m in view.modules):
+    if not (view.done or view.new or view.marked) and all(m.change in (0, None) for m in view.modules):
         out += ["", s["nothing_changed"]]
     if view.dropped:
         out += ["", s["dropped_answers"].format(items=escape(", ".join(view.dropped)))]

@@ -103,6 +103,7 @@ class ReportView:
     explain: tuple[tuple[str, tuple[ExplainRow, ...]], ...]  # (module title, rows); empty unless asked
     contacts: tuple[ContactRow, ...]
     stale: tuple[str, ...]
+    done: tuple[str, ...] = ()  # titles of actions the person marked done (never listed as to do)
 
     def bucket(self, name: str) -> tuple[PlanEntry, ...]:
         return tuple(e for e in self.plan if e.bucket == name)
@@ -194,7 +195,9 @@ def entry_for(
     )
 
 
-def build_view(assessment: Assessment, lang: str, explain: bool = False) -> ReportView:
+def build_view(assessment: Assessment, lang: str, explain: bool = False, first_contacts: tuple[str, ...] = (),
+               done: frozenset[str] = frozenset()) -> ReportView:
+    """`first_contacts`: help contacts chosen for this person, listed first; `done`: item ids marked done."""
     s = strings(lang)
     content = assessment.content
     config = content.scoring
@@ -249,10 +252,13 @@ def build_view(assessment: Assessment, lang: str, explain: bool = False) -> Repo
         content_version=content.version,
         modules=modules,
         threats=threats,
-        plan=tuple(_plan_entry(p, lang) for b in BUCKETS for p in assessment.plan.bucket(b)),
+        plan=tuple(_plan_entry(p, lang) for b in BUCKETS for p in assessment.plan.bucket(b) if p.item.id not in done),
         unanswered=tuple((say(content.module(q.module).title, lang) if content.module(q.module) else q.module, say(q.text, lang)) for q in assessment.unanswered),
         explain=explain_rows,
         contacts=tuple(ContactRow(clean(c.name) + pack_label(c.from_pack, lang), say(c.what, lang), say(c.how, lang), shown_url(c.url),
-                                  c.checked.isoformat()) for c in content.help),
+                                  c.checked.isoformat())
+                       for c in sorted(content.help, key=lambda c: (c.id not in first_contacts,
+                                                                    list(first_contacts).index(c.id) if c.id in first_contacts else 0))),
         stale=assessment.stale,
+        done=tuple(say(p.item.title, lang) for p in assessment.plan.items if p.item.id in done),
     )

@@ -31,6 +31,8 @@ def render_plain(view: ReportView) -> str:
             out += ["", f"{s['bucket_' + bucket]}:"]
             for n, entry in enumerate(entries, 1):
                 out += plain_entry(s, entry, n)
+    if view.done:
+        out += ["", f"{s['done_marked']}:"] + [f"  - {title}" for title in view.done]
     out += _plain_explain(view)
     if view.unanswered:
         out += ["", s["unanswered"]]

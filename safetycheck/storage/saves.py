@@ -15,7 +15,11 @@ from safetycheck.i18n.language import LANGUAGES
 from safetycheck.i18n.messages import tr
 from safetycheck.sanitize import shown_path
 
+# Version 1 (the released one) had no "done", "asked" or "stage"; they are optional, so a version 1
+# save opens as a finished session with nothing marked done, and this version's saves keep the
+# same keys for older readers.
 PAYLOAD_VERSION = 1
+FINISHED = "done"
 
 
 @dataclass(frozen=True)
@@ -26,9 +30,17 @@ class SavedSession:
     content_version: str
     date: dt.date
     tool_version: str
+    done: tuple[str, ...] = ()  # guidance item ids the person marked done
+    asked: tuple[str, ...] = ()  # questions answered or skipped (an unfinished session resumes after them)
+    stage: str = FINISHED  # "quick", "full", "deeper:<module>" while unfinished; "done" when finished
+
+    @property
+    def finished(self) -> bool:
+        return self.stage == FINISHED
 
 
-def to_bytes(answers: Answers, modules: tuple[str, ...], lang: str, content: ContentSet, today: dt.date) -> bytes:
+def to_bytes(answers: Answers, modules: tuple[str, ...], lang: str, content: ContentSet, today: dt.date,
+             done: tuple[str, ...] = (), asked: tuple[str, ...] = (), stage: str = FINISHED) -> bytes:
     payload = {
         "payload_version": PAYLOAD_VERSION,
         "tool_version": __version__,
@@ -37,6 +49,9 @@ def to_bytes(answers: Answers, modules: tuple[str, ...], lang: str, content: Con
         "lang": lang,
         "modules": list(modules),
         "answers": {qid: list(chosen) for qid, chosen in sorted(answers.items())},
+        "done": sorted(done),
+        "asked": sorted(asked),
+        "stage": stage,
     }
     return json.dumps(payload, ensure_ascii=False, sort_keys=True).encode("utf-8")
 
@@ -56,7 +71,9 @@ def from_bytes(data: bytes, shown: str) -> SavedSession:
         answers = {str(q): tuple(str(o) for o in chosen) for q, chosen in raw["answers"].items()}
         lang = str(raw["lang"]) if raw["lang"] in LANGUAGES else "en"
         return SavedSession(answers, tuple(str(m) for m in raw["modules"]), lang, str(raw["content_version"]),
-                            dt.date.fromisoformat(raw["date"]), str(raw["tool_version"]))
+                            dt.date.fromisoformat(raw["date"]), str(raw["tool_version"]),
+                            tuple(str(d) for d in raw.get("done", [])), tuple(str(q) for q in raw.get("asked", answers)),
+                            str(raw.get("stage", FINISHED)))
     except (ValueError, KeyError, TypeError, AttributeError):
         raise SafetycheckError(tr("err_save_data"), shown) from None
 
