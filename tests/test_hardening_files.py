@@ -17,6 +17,7 @@ import pytest
 from typer.testing import CliRunner
 
 from safetycheck.cli.app import app
+from safetycheck.cli.boundary import WIPE
 from safetycheck.errors import SafetycheckError
 from safetycheck.storage import output
 from safetycheck.storage.vault import BUCKET, LEGACY_MAGIC, check_header, seal, unseal
@@ -349,7 +350,6 @@ def test_invalid_utf8_typed_at_the_prompt(tmp_path: Path, typed: bytes) -> None:
 
 
 # -- L12: --clear on Ctrl-C and on error -------------------------------------------------------------
-WIPE = "\x1b[3J\x1b[H\x1b[2J"
 
 
 def test_clear_wipes_on_ctrl_c(tmp_path: Path) -> None:
