@@ -90,7 +90,8 @@ def test_ids_in_error_messages_are_cleaned(tmp_path: Path) -> None:
     answers.write_text('answers:\n  "evil\\e[2J\\a":\n    q: x\n')
     result = runner.invoke(app, ["check", "--answers", str(answers)])
     assert result.exit_code == 2
-    assert "\x1b" not in result.stderr and "\x07" not in result.stderr and "unknown module" in result.stderr
+    assert "\x1b" not in result.stderr and "\x07" not in result.stderr and "a.yaml:2:" in result.stderr
+    assert "control characters" in result.stderr and len(result.stderr.splitlines()) == 1
 
 
 def test_huge_answers_file_is_refused_fast(tmp_path: Path) -> None:
@@ -165,3 +166,86 @@ def test_almost_valid_modules_never_crash(tmp_path: Path, question: dict[str, ob
     result = runner.invoke(app, ["validate", str(pack)])
     assert result.exit_code in (0, 2), (result.exit_code, result.stderr)
     assert "Traceback" not in result.stderr and "internal error" not in result.stderr
+
+
+# -- Raw YAML, not only safe_dump output: extra keys, tags, odd scalars, control characters, nesting --
+ODD_SCALARS = st.sampled_from([
+    "2026-02-30", "2026-13-01", "1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1", "9" * 5000, "0x" + "f" * 50, "1e999", ".inf",
+    "-.inf", ".nan", "~", "null", "yes", "no", "on", "off", "y", "n", "0o777", "0b101", "1_000", "+1", "-0", "12:30", "2026-01-01 10:00",
+    '"\\u202eevil"', '"\\e[2J"', '"\\0"', '"\\u2028"', '"\\x85"', "'it''s'", "|\n      block", ">\n      folded", "&a x", "*a", "[]", "{}",
+    '"' + "x" * 3000 + '"', "%TAG", "@x", "`x", "- a", "? k", "!!int x", "!!binary eA==", "!x y", "!!map [a]", "!!python/name:os.system",
+])
+TAGS = st.sampled_from(["", "", "", "!!str ", "!!int ", "!!float ", "!!bool ", "!!timestamp ", "!!map ", "!!seq ", "!!set ", "!local ",
+                        "!<tag:x> ", "!!null "])
+KEYS = st.one_of(st.sampled_from(["answers", "device", "context", "screen_lock", "phone_os", "name", "key", "params", "answers ",
+                                  '"a\\nb"', '"k\\e[1m"', '"\\u200bdevice"', "true", "1", "null", "<<", "? complex"]),
+                 st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=6).map(lambda t: '"' + t.encode("unicode_escape").decode().replace('"', '\\"') + '"'))
+CONTROL = st.text(alphabet=st.sampled_from("\x00\x07\x08\x0b\x0c\x1b\x7f\x85\x9b\u2028\u2029\u202e\u200b\ufeff\ud800a:-\n\t ["), max_size=8)
+
+
+@st.composite
+def raw_answers(draw: st.DrawFn) -> str:
+    lines = []
+    if draw(st.booleans()):
+        lines.append(f"{draw(KEYS)}: {draw(TAGS)}{draw(ODD_SCALARS)}")  # an extra top-level key
+    lines.append(f"answers: {draw(TAGS)}" if draw(st.integers(0, 4)) == 0 else "answers:")
+    for _ in range(draw(st.integers(0, 3))):
+        lines.append(f"  {draw(KEYS)}:")
+        for _ in range(draw(st.integers(0, 3))):
+            lines.append(f"    {draw(KEYS)}: {draw(TAGS)}{draw(ODD_SCALARS)}")
+    if draw(st.booleans()):
+        depth = draw(st.integers(1, 3000))
+        lines.append("  deep: " + "[" * depth + "]" * depth if draw(st.booleans()) else "  deep: " + "{a: " * depth + "1" + "}" * depth)
+    text = "\n".join(lines) + "\n"
+    if draw(st.booleans()):
+        at = draw(st.integers(0, len(text)))
+        text = text[:at] + draw(CONTROL) + text[at:]
+    return text
+
+
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(body=raw_answers())
+def test_raw_answers_files_give_exit_0_or_2_and_one_clean_line(tmp_path: Path, body: str) -> None:
+    answers = tmp_path / "fuzz.yaml"
+    answers.write_bytes(body.encode("utf-8", "surrogatepass"))
+    result = runner.invoke(app, ["check", "--answers", str(answers), "--format", "json"])
+    assert result.exit_code in (0, 2), (result.exit_code, result.stderr, body)
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr
+    if result.exit_code == 2:
+        assert result.stderr.startswith("error: ") and len(result.stderr.splitlines()) == 1, result.stderr
+        assert clean(result.stderr) == result.stderr and "\u2028" not in result.stderr
+
+
+HOSTILE_URLS = st.one_of(st.sampled_from([
+    "https://example.org/x)![p](https://tracker.example/p.png", "https://www.accessnow.org@evil.example/", "https://exаmple.org/",
+    "https://example.org\u200b/", "http://example.org/", "javascript:alert(1)", "https://example.org/<script>", "https://a b.org/",
+    "https://example.org/\"onmouseover=x", "https://xn--80ak6aa92e.com/", "https://example.org:0/", "https://[::1]/", "https://1.2.3.4/",
+]), st.text(max_size=30).map(lambda t: "https://" + t))
+CONTACT_NAMES = st.one_of(st.sampled_from(["Access Now Digital Security Helpline", "Access Nоw Digital Security Helpline", "Front Line Defenders",
+                                           "Local group", "", " ", "Frοnt Line Defenders\u200b", "CPJ"]), st.text(max_size=20))
+
+
+def _q(text: str) -> str:
+    return '"' + text.encode("unicode_escape").decode().replace('"', '\\"') + '"'
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(url=HOSTILE_URLS, name=CONTACT_NAMES, how=st.one_of(st.text(max_size=40), st.sampled_from(["Email help@accessnow-help.org", "See https://x@y.org/"])),
+       resource_url=HOSTILE_URLS, fmt=st.sampled_from(["markdown", "card", "card-html", "html", "plain"]))
+def test_packs_with_hostile_urls_and_contacts_never_crash_nor_inject(tmp_path: Path, url: str, name: str, how: str, resource_url: str, fmt: str) -> None:
+    pack = tmp_path / "pack"
+    (pack / "questionnaires").mkdir(parents=True, exist_ok=True)
+    (pack / "guidance").mkdir(exist_ok=True)
+    (pack / "questionnaires" / "evil.yaml").write_text(PACK_MODULE)
+    (pack / "guidance" / "evil.yaml").write_text(PACK_GUIDANCE.replace('"https://example.org/x"', _q(resource_url)))
+    (pack / "guidance" / "_help.yaml").write_text(
+        f"contacts:\n  - id: pack-help\n    name: {_q(name)}\n    what: \"w\"\n    how: {_q(how or 'h')}\n    url: {_q(url)}\n    checked: 2026-01-01\n")
+    answers = tmp_path / "a.yaml"
+    answers.write_text("answers:\n  evil:\n    q: bad\n")
+    result = runner.invoke(app, ["check", "--pack", str(pack), "--answers", str(answers), "--format", fmt])
+    assert result.exit_code in (0, 2), (result.exit_code, result.stderr)
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr
+    out = result.stdout
+    assert "\x1b" not in out and "\u202e" not in out and "\u200b" not in out and "<script" not in out and "![" not in out
+    if result.exit_code == 0:
+        assert "from a pack, not checked by safetycheck" in out

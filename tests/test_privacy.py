@@ -35,6 +35,17 @@ def saved(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     return save, passphrase
 
 
+@pytest.fixture(scope="module")
+def summaries(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Anonymous summaries from several people (written outside the audit), for the group view."""
+    folder = tmp_path_factory.mktemp("summaries")
+    for n, example in enumerate(sorted(EXAMPLES.glob("*.yaml"))):
+        result = subprocess.run([sys.executable, "-m", "safetycheck", "check", "--answers", str(example), "--anonymous-summary",
+                                 str(folder / f"s{n}.json"), "--format", "json"], capture_output=True, text=True, timeout=120)
+        assert result.returncode == 0, result.stderr
+    return folder
+
+
 COMMANDS = [
     ["--help"], ["--version"], ["about"], ["list"], ["list", "--format", "json"], ["schema", "module"], ["validate"],
     ["template"], ["template", "device", "--lang", "ru"], ["guide"], ["guide", "dev-screen-lock"],
@@ -42,15 +53,60 @@ COMMANDS = [
     *[["check", "--answers", EXAMPLE, "--format", f] for f in ("rich", "plain", "markdown", "html", "json")],
     ["check", "--answers", EXAMPLE, "--explain", "--format", "rich"],
     ["check", "device", "--answers", EXAMPLE, "--lang", "az"],
+    *[["check", "--answers", EXAMPLE, "--format", f] for f in ("card", "card-html")],
+    *[["worksheet", "--format", f] for f in ("markdown", "html")], ["worksheet", "device", "--lang", "ru", "--format", "html"],
+    ["compare", "--help"], ["workshop", "--help"], ["check", "--bogus"], ["check", "--answers", "missing.yaml"],
 ]
 
 
 @pytest.mark.parametrize("args", COMMANDS, ids=lambda a: " ".join(a)[:60])
 def test_no_network_no_writes_no_processes(args: list[str], tmp_path: Path) -> None:
     result = audited(*args, cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
+    assert result.returncode in ((2,) if "--bogus" in args or "missing.yaml" in args else (0,)), result.stderr
     assert "AUDIT" not in result.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("fmt", ["plain", "markdown", "html", "json", None])
+def test_workshop_summarize_only_reads(summaries: Path, tmp_path: Path, fmt: str | None) -> None:
+    result = audited("workshop", "summarize", str(summaries), *(["--format", fmt] if fmt else []), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "AUDIT" not in result.stderr and list(tmp_path.iterdir()) == []
+
+
+def test_the_guided_session_only_reads(tmp_path: Path) -> None:
+    """A scripted run in a real terminal: Enter on every prompt until the session ends."""
+    import pexpect
+
+    env = {**os.environ, "PROMPT_TOOLKIT_NO_CPR": "1", "SAFETYCHECK_LANG": "en", "NO_COLOR": "1", "TERM": "xterm"}
+    child = pexpect.spawn(sys.executable, [str(HARNESS)], cwd=str(tmp_path), env=env, encoding="utf-8", dimensions=(40, 100), timeout=5)
+    screens = 0
+    for _ in range(300):
+        try:
+            child.expect(pexpect.EOF, timeout=0.5)
+            break
+        except pexpect.TIMEOUT:
+            # Enter on every question; on the last screen's menu, its quit key
+            child.send("q" if screens > 20 and "quit" in (child.before or "").lower() else "\r")
+            screens += 1
+    else:
+        child.terminate(force=True)
+        pytest.fail("the guided session did not end")
+    child.close()
+    assert screens > 3  # it really asked questions
+    assert child.exitstatus == 0, child.before
+    assert list(tmp_path.iterdir()) == []
+
+
+CHANNELS = ["open", "link", "hardlink_to", "symlink", "mkfifo", "mknod", "utime", "chown", "sqlite3", "ctypes", "raw_fd", "tmpfile",
+            "socket", "subprocess"]
+
+
+@pytest.mark.parametrize("channel", CHANNELS)
+def test_the_audit_hook_sees_every_channel(tmp_path: Path, channel: str) -> None:
+    """A control per channel: each one used on purpose must be reported, or the proofs above prove nothing."""
+    result = audited("list", cwd=tmp_path, env={"SAFETYCHECK_AUDIT_CONTROL": channel})
+    assert result.returncode == 99 and "AUDIT" in result.stderr, (channel, result.stderr)
 
 
 def test_open_and_compare_only_read(saved: tuple[Path, Path], tmp_path: Path) -> None:
@@ -68,10 +124,13 @@ def test_bad_input_paths_write_nothing_either(tmp_path: Path) -> None:
     assert result.returncode == 2 and "AUDIT" not in result.stderr
 
 
-def test_the_audit_hook_does_catch_writes(tmp_path: Path) -> None:
+@pytest.mark.parametrize("args", [["check", "--answers", EXAMPLE, "--output", "r.txt"],
+                                  ["check", "--answers", EXAMPLE, "--anonymous-summary", "s.json"],
+                                  ["template", "--output", "t.yaml"], ["worksheet", "--output", "w.html"]])
+def test_the_audit_hook_does_catch_writes(tmp_path: Path, args: list[str]) -> None:
     """A control: asking for a file must show up, or the tests above would prove nothing."""
-    result = audited("check", "--answers", EXAMPLE, "--output", str(tmp_path / "r.txt"), cwd=tmp_path)
-    assert result.returncode == 99 and "open for writing" in result.stderr
+    result = audited(*args, cwd=tmp_path)
+    assert result.returncode == 99 and ("open for writing" in result.stderr or "os.link" in result.stderr), result.stderr
 
 
 def test_package_imports_no_network_module() -> None:
@@ -104,3 +163,27 @@ def test_home_xdg_tmp_and_working_directory_stay_empty(tmp_path: Path) -> None:
                                 capture_output=True, text=True, timeout=120)
         assert result.returncode == 0, result.stderr
     assert {name: sorted(p.name for p in d.iterdir()) for name, d in dirs.items()} == {name: [] for name in dirs}
+
+
+@pytest.mark.parametrize("entry", ["module", "script"])
+def test_no_bytecode_is_written_but_the_package_init(tmp_path: Path, entry: str) -> None:
+    """A fresh process on a fresh copy of the package (a checkout, an editable install or
+    `pip install --no-compile`: no __pycache__ anywhere), with Python free to cache bytecode.
+    Only `safetycheck/__pycache__/__init__.*.pyc` may appear (compiled before __init__.py runs;
+    it holds that file's code only); no other module is ever cached, in the package or beside it."""
+    import shutil
+
+    copy = tmp_path / "checkout"
+    shutil.copytree(REPO / "safetycheck", copy / "safetycheck", ignore=shutil.ignore_patterns("__pycache__", "_compiled"))
+    for kind in ("questionnaires", "guidance"):
+        shutil.copytree(REPO / kind, copy / kind)
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "PYTHONPYCACHEPREFIX")}
+    env["PYTHONPATH"] = str(copy)
+    runner = (["-m", "safetycheck"] if entry == "module" else
+              ["-c", "import sys; from safetycheck.cli.app import main; sys.argv[0] = 'safetycheck'; main()"])
+    for args in (["check", "--answers", EXAMPLE, "--format", f] for f in ("plain", "html", "card")):
+        result = subprocess.run([sys.executable, *runner, *args], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+        assert result.returncode == 0, result.stderr
+    cached = sorted(str(p.relative_to(copy)) for p in copy.rglob("*.pyc"))
+    assert all(p.startswith("safetycheck/__pycache__/__init__.") for p in cached), cached
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["checkout"]

@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from safetycheck.cli.app import app
-from safetycheck.storage.vault import MAGIC, seal, unseal
+from safetycheck.storage.vault import BUCKET, FORMAT_VERSION, LEGACY_MAGIC, seal, unseal
 
 from .conftest import EXAMPLES
 from .terminal import interrupt_and_expect_stop, spawn
@@ -44,12 +44,12 @@ def digest(path: Path) -> str:
 
 
 def test_vault_round_trip_and_header_is_authenticated() -> None:
-    blob = seal(b"secret answers", "a long passphrase", log2_n=12)
-    assert blob.startswith(MAGIC) and b"secret answers" not in blob
+    blob = seal(b"secret answers", "a long passphrase", log2_n=15)
+    assert LEGACY_MAGIC not in blob and b"SAFETYCHECK" not in blob and b"secret answers" not in blob
     assert unseal(blob, "a long passphrase", "x") == b"secret answers"
     weakened = bytearray(blob)
-    weakened[len(MAGIC) + 1] = 11  # lower the scrypt cost in the header
-    with pytest.raises(Exception, match="wrong passphrase, or the file was changed"):
+    weakened[1] = 14  # lower the scrypt cost in the header (still within the accepted range)
+    with pytest.raises(Exception, match="x: wrong passphrase, or the file is damaged"):
         unseal(bytes(weakened), "a long passphrase", "x")
 
 
@@ -83,9 +83,9 @@ def test_existing_save_is_not_overwritten_without_force(tmp_path: Path, passphra
     ("damage", "message"),
     [
         (lambda b: b[:40], "truncated"),
-        (lambda b: b[:-1] + bytes([b[-1] ^ 1]), "wrong passphrase, or the file was changed"),
+        (lambda b: b[:-1] + bytes([b[-1] ^ 1]), "me.sc: wrong passphrase, or the file is damaged"),
         (lambda b: b"hello, I am a text file\n" * 3, "not a safetycheck save"),
-        (lambda b: b[:16] + bytes([9]) + b[17:], "newer safetycheck"),
+        (lambda b: bytes([9]) + b[1:], "newer safetycheck"),
         (lambda b: b"", "not a safetycheck save"),
     ],
     ids=["truncated", "tampered", "foreign", "newer-version", "empty"],
@@ -128,7 +128,7 @@ def test_save_opens_after_content_changes(tmp_path: Path, passphrase: Path) -> N
     payload = json.loads(saves.to_bytes({"device.screen_lock": ("none",), "device.retired_question": ("x",),
                                          "device.phone_os": ("gone_option",)}, ("device",), "en", content, dt.date(2025, 1, 2)))
     target = tmp_path / "old.sc"
-    target.write_bytes(seal(json.dumps(payload).encode(), "correct horse battery staple", log2_n=12))
+    target.write_bytes(seal(json.dumps(payload).encode(), "correct horse battery staple", log2_n=14))
     code, out, err = open_save(target, passphrase, "--format", "json")
     assert code == 0, err
     assert "device.retired_question" in err and "device.phone_os" in err
@@ -190,6 +190,7 @@ def test_clear_waits_for_enter_then_wipes_screen_and_scrollback() -> None:
 
 
 def test_header_layout_is_stable() -> None:
-    blob = seal(b"x", "a long passphrase", log2_n=12)
-    magic, version, log2_n, r, p = struct.unpack_from(">16sBBBB", blob)
-    assert (magic, version, log2_n, r, p) == (MAGIC, 1, 12, 8, 1)
+    blob = seal(b"x", "a long passphrase", log2_n=14)
+    version, log2_n, r, p = struct.unpack_from(">BBBB", blob)
+    assert (version, log2_n, r, p) == (FORMAT_VERSION, 14, 8, 1) == (2, 14, 8, 1)
+    assert len(blob) == 4 + 16 + 12 + BUCKET + 16  # padded: the size says nothing about the answers

@@ -319,9 +319,9 @@ def test_compare_asks_each_files_passphrase_and_shows_marks(tmp_path: Path) -> N
     content = load_content(bundled=GUIDED)
     answers = {"device.screen_lock": ("none",), "accounts.two_step": ("no",)}
     old, new = tmp_path / "old.sc", tmp_path / "new.sc"
-    old.write_bytes(seal(to_bytes(answers, ("device", "accounts"), "en", content, TODAY), "first passphrase", log2_n=12))
+    old.write_bytes(seal(to_bytes(answers, ("device", "accounts"), "en", content, TODAY), "first passphrase", log2_n=14))
     new.write_bytes(seal(to_bytes(answers, ("device", "accounts"), "en", content, TODAY, done=("dev-lock",)),
-                         "second passphrase", log2_n=12))
+                         "second passphrase", log2_n=14))
     child = spawn("compare", str(old), str(new), "--format", "plain", content=GUIDED)
     child.expect("Passphrase: ")
     child.sendline("first passphrase")

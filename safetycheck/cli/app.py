@@ -74,13 +74,24 @@ app.add_typer(workshop_app, name="workshop")
 
 
 def main() -> None:
-    try:
-        app()
-    except KeyboardInterrupt:  # Ctrl-C outside a command (e.g. while Typer parses): same promise
-        from safetycheck.cli.boundary import stopped_message
+    """The entry point. Not standalone, so usage errors come back to us and print as one line."""
+    from safetycheck.cli.boundary import EXIT_INTERRUPTED, stopped_message, usage_error
 
+    # click's ClickException, vendored by Typer 0.28 and imported from click before: found by name.
+    usage_errors = tuple(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
+    try:
+        code = app(standalone_mode=False)
+    except usage_errors as exc:
+        code = usage_error(exc)
+    except (KeyboardInterrupt, typer.Abort):  # Ctrl-C outside a command (e.g. while Typer parses)
         sys.stderr.write(f"\n{stopped_message()}\n")
-        sys.exit(130)
+        code = EXIT_INTERRUPTED
+    except BrokenPipeError:  # `safetycheck guide | head`: the reader left; nothing more to say
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # so the exit flush cannot fail
+        code = 1
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":

@@ -16,19 +16,21 @@ import typer
 
 from safetycheck.errors import ContentErrors, SafetycheckError
 from safetycheck.i18n.messages import tr
-from safetycheck.sanitize import clean
+from safetycheck.sanitize import one_line
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_BUG, EXIT_INTERRUPTED = 0, 2, 3, 130
-
+MAX_ERRORS = 20  # a hostile 2 MiB pack must not print a million lines
+MAX_LINE = 400  # nor one line of a megabyte
 
 _wipe = [False]
 WIPE = "\x1b[H\x1b[2J\x1b[3J"  # home, erase screen, erase scrollback
 
 
 def wipe_on_exit(enabled: bool = True) -> None:
-    """--clear: every way out (Ctrl-C, an error, the end) wipes the screen and the scrollback."""
+    """--clear: every way out (Ctrl-C, an error, the end) wipes the screen and the scrollback, so the
+    next person at this computer sees nothing however the session ends. The guided session calls it."""
     _wipe[0] = enabled
 
 
@@ -39,9 +41,27 @@ def wipe() -> None:
         sys.stdout.flush()
 
 
+wipe_screen = wipe
+
+
 def _wipe_if_asked() -> None:
     if _wipe[0]:
         wipe()
+
+
+def error_line(text: object) -> str:
+    """One line, cleaned and bounded, prefixed with 'error:' in the person's language."""
+    line = one_line(str(text))
+    if len(line) > MAX_LINE:
+        line = line[: MAX_LINE - 1] + "…"
+    return f"{tr('error')}: {line}"
+
+
+def echo_errors(errors: list[Any]) -> None:
+    for error in errors[:MAX_ERRORS]:
+        typer.echo(error_line(error), err=True)
+    if len(errors) > MAX_ERRORS:
+        typer.echo(error_line(tr("err_more_errors", count=len(errors) - MAX_ERRORS)), err=True)
 
 
 def stopped_message() -> str:
@@ -58,6 +78,8 @@ def stopped_message() -> str:
 def guarded(command: F) -> F:
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        if kwargs.get("clear"):
+            wipe_on_exit()
         try:
             return command(*args, **kwargs)
         except typer.Exit as exc:
@@ -66,12 +88,19 @@ def guarded(command: F) -> F:
             raise
         except ContentErrors as exc:
             _wipe_if_asked()
-            for error in exc.errors:
-                typer.echo(f"{tr('error')}: {clean(str(error))}", err=True)
+            echo_errors(exc.errors)
             raise typer.Exit(EXIT_BAD_INPUT) from None
         except SafetycheckError as exc:
             _wipe_if_asked()
-            typer.echo(f"{tr('error')}: {clean(str(exc))}", err=True)
+            typer.echo(error_line(exc), err=True)
+            raise typer.Exit(EXIT_BAD_INPUT) from None
+        except BrokenPipeError:  # `| head`: the reader left; the entry point ends quietly
+            raise
+        except OSError as exc:  # the system refused (full disk, permissions): not a bug in safetycheck
+            if exc.filename is None or os.environ.get("SAFETYCHECK_DEBUG") == "1":
+                _bug(exc)
+            _wipe_if_asked()
+            typer.echo(error_line(f"{exc.filename}: {tr('err_cannot_use', reason=exc.strerror or exc)}"), err=True)
             raise typer.Exit(EXIT_BAD_INPUT) from None
         except typer.Abort:  # Ctrl-C or Ctrl-D at a click prompt (the passphrase)
             _wipe_if_asked()
@@ -80,18 +109,33 @@ def guarded(command: F) -> F:
         except (KeyboardInterrupt, EOFError) as exc:
             _wipe_if_asked()
             if isinstance(exc, EOFError):
-                typer.echo(f"{tr('error')}: {tr('err_input_ended')}", err=True)
+                typer.echo(error_line(tr("err_input_ended")), err=True)
                 raise typer.Exit(EXIT_BAD_INPUT) from None
             typer.echo(f"\n{stopped_message()}", err=True)
             raise typer.Exit(EXIT_INTERRUPTED) from None
         except Exception as exc:  # a bug: say so in one line, never dump locals holding answers
-            _wipe_if_asked()
-            if os.environ.get("SAFETYCHECK_DEBUG") == "1":
-                raise
-            typer.echo(tr("err_internal", detail=f"{type(exc).__name__}: {clean(str(exc))}"), err=True)
-            raise typer.Exit(EXIT_BUG) from None
+            _bug(exc)
 
     return wrapper  # type: ignore[return-value]
+
+
+def _bug(exc: BaseException) -> None:
+    _wipe_if_asked()
+    if os.environ.get("SAFETYCHECK_DEBUG") == "1":
+        raise exc
+    detail = one_line(f"{type(exc).__name__}: {exc}")[:MAX_LINE]
+    typer.echo(tr("err_internal", detail=detail), err=True)
+    raise typer.Exit(EXIT_BUG) from None
+
+
+def usage_error(exc: Any) -> int:
+    """Typer/click usage errors (unknown option, missing argument) as one line, not a box."""
+    hint = ""
+    ctx = getattr(exc, "ctx", None)
+    if ctx is not None:
+        hint = f" ({tr('err_see_help', command=one_line(ctx.command_path))})"
+    typer.echo(error_line(exc.format_message()) + hint, err=True)
+    return EXIT_BAD_INPUT
 
 
 def stdin_is_tty() -> bool:

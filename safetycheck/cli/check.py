@@ -13,6 +13,7 @@ import typer
 
 from safetycheck.cli.boundary import guarded, stdin_is_tty, stdout_is_tty
 from safetycheck.errors import UsageError
+from safetycheck.sanitize import shown_path
 
 if TYPE_CHECKING:
     from safetycheck.engine.assessment import Assessment
@@ -20,7 +21,6 @@ if TYPE_CHECKING:
     from safetycheck.engine.model import ContentSet, Module
     from safetycheck.render.report import ReportView
 from safetycheck.cli.helptext import H
-from safetycheck.i18n.messages import tr
 
 
 class ReportFormat(str, Enum):
@@ -86,7 +86,7 @@ def emit(text: str, output: Path | None, force: bool, lang: str, personal: bool 
 
     write_private(output, text.encode("utf-8"), force)
     if personal:
-        typer.echo(strings(lang)["warning_plaintext"].format(path=output), err=True)
+        typer.echo(strings(lang)["warning_plaintext"].format(path=shown_path(output)), err=True)
 
 
 @guarded
@@ -108,9 +108,11 @@ def check(
     from safetycheck.cli.boundary import wipe_on_exit
     from safetycheck.cli.menu import check_target
     from safetycheck.engine.assessment import assess, select_modules
+    from safetycheck.storage.output import refuse_same_path
 
     if clear:
         wipe_on_exit()
+    refuse_same_path(save, output, anonymous_summary)  # never the encrypted save replaced by a plaintext report
     language, content = prepare(lang, pack)
     for target in (save, anonymous_summary):  # before any question: a path that cannot work is said now
         if target is not None:
@@ -158,15 +160,14 @@ def save_session(path: Path, answers: Answers, modules: tuple[str, ...], lang: s
                  content: ContentSet, today: dt.date, passphrase_file: Path | None, force: bool) -> None:
     from safetycheck.cli.passphrase import read_passphrase
     from safetycheck.i18n.messages import strings
-    from safetycheck.storage.output import write_private
+    from safetycheck.storage.output import check_target, write_private
     from safetycheck.storage.saves import to_bytes
     from safetycheck.storage.vault import seal
 
-    if path.exists() and not force:  # checked before the passphrase is asked, so no one types it for nothing
-        raise UsageError(tr("err_exists"), str(path))
+    check_target(path, force)  # before the passphrase is asked, so no one types it for nothing
     passphrase = read_passphrase(passphrase_file, confirm=True)
     write_private(path, seal(to_bytes(answers, modules, lang, content, today), passphrase), force)
-    typer.echo(strings(lang)["saved"].format(path=path), err=True)
+    typer.echo(strings(lang)["saved"].format(path=shown_path(path)), err=True)
 
 
 def write_anonymous_summary(path: Path, assessment: Assessment, lang: str, force: bool) -> None:
@@ -181,7 +182,7 @@ def write_anonymous_summary(path: Path, assessment: Assessment, lang: str, force
     # The file's time says the day only: a time of day to the nanosecond would tell who wrote it when.
     midnight = dt.datetime.combine(assessment.date, dt.time()).timestamp()
     os.utime(path, (midnight, midnight))
-    typer.echo(strings(lang)["summary_written"].format(path=path), err=True)
+    typer.echo(strings(lang)["summary_written"].format(path=shown_path(path)), err=True)
 
 
 def clear_screen() -> None:

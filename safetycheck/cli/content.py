@@ -13,6 +13,7 @@ from safetycheck.cli.check import ForceOption, FormatOption, LangOption, OutputO
 from safetycheck.cli.helptext import H
 from safetycheck.errors import UsageError
 from safetycheck.i18n.messages import tr
+from safetycheck.sanitize import one_line
 
 
 @guarded
@@ -43,13 +44,14 @@ def list_modules(
     from safetycheck.content.coverage import coverage
     from safetycheck.i18n.language import LANGUAGES, say
     from safetycheck.i18n.messages import strings
+    from safetycheck.render.report import pack_title
 
     if fmt not in (None, ReportFormat.rich, ReportFormat.plain, ReportFormat.json):  # never plain text under an .html name
         raise UsageError(tr("err_format_not_here", format=fmt.value))
     language, content = prepare(lang, pack)
-    rows = [{"id": m.id, "title": say(m.title, language), "questions": len(m.questions),
+    rows = [{"id": m.id, "title": one_line(pack_title(m, language)), "questions": len(m.questions),
              "coverage": coverage(m, content.guidance), "reviewed": m.reviewed.isoformat(),
-             "question_list": [{"id": q.id, "text": say(q.text, language), "type": q.type, "kind": q.kind, "quick": q.quick,
+             "question_list": [{"id": q.id, "text": one_line(say(q.text, language)), "type": q.type, "kind": q.kind, "quick": q.quick,
                                 "options": [o.id for o in q.options]} for q in m.questions]} for m in content.modules]
     if fmt is ReportFormat.json:
         typer.echo(json.dumps({"modules": rows, "content_version": content.version}, ensure_ascii=False, indent=2))
@@ -101,12 +103,12 @@ def validate(
         return
     if all_warnings:
         for warning in content.warnings:
-            typer.echo(f"warning: {warning}", err=True)
+            typer.echo(f"warning: {one_line(warning)}", err=True)
         return
     untranslated = [w for w in content.warnings if "translation" in w]
     others = [w for w in content.warnings if "translation" not in w]
     for warning in others:
-        typer.echo(f"warning: {warning}", err=True)
+        typer.echo(f"warning: {one_line(warning)}", err=True)
     if untranslated:
         typer.echo(f"warning: {len(untranslated)} texts lack a translation (--all-warnings lists them)", err=True)
 

@@ -24,21 +24,11 @@ MENU = (("p", "mk_plan", "plan"), ("d", "mk_done", "done"), ("s", "mk_save", "sa
 
 
 def check_target(path: Path, force: bool) -> None:
-    """A file the person asked for must be writable before anyone answers a question."""
-    from safetycheck.errors import UsageError
-    from safetycheck.i18n.messages import tr
+    """A file the person asked for must be writable before anyone answers a question (the rules
+    of storage/output.py: no folder, no device, nothing replaced without --force)."""
+    from safetycheck.storage.output import check_target as check_writable
 
-    if path.is_dir():
-        raise UsageError(tr("err_is_folder"), str(path))
-    if path.exists() and not force:
-        raise UsageError(tr("err_exists"), str(path))
-    folder = path.parent if str(path.parent) else Path()
-    if not folder.is_dir():
-        raise UsageError(tr("err_no_folder"), str(path))
-    import os
-
-    if not os.access(folder, os.W_OK):
-        raise UsageError(tr("err_cannot_write"), str(path))
+    check_writable(path, force)
 
 
 def assess_all(content: ContentSet, answers: Answers, day: dt.date | None = None) -> Assessment:

@@ -21,6 +21,7 @@ from safetycheck.cli.check import (
     emit,
 )
 from safetycheck.cli.helptext import H
+from safetycheck.sanitize import shown_path
 
 if TYPE_CHECKING:
     from safetycheck.engine.assessment import Assessment
@@ -36,7 +37,7 @@ def _read(path: Path) -> bytes:
     from safetycheck.storage.vault import check_header
 
     blob = read_save(path)
-    check_header(blob, str(path))
+    check_header(blob, shown_path(path))
     return blob
 
 
@@ -45,7 +46,7 @@ def _load(blob: bytes, path: Path, passphrase: str, content: ContentSet) -> tupl
     from safetycheck.storage.saves import from_bytes, reconcile
     from safetycheck.storage.vault import unseal
 
-    saved = from_bytes(unseal(blob, passphrase, str(path)), str(path))
+    saved = from_bytes(unseal(blob, passphrase, shown_path(path)), shown_path(path))
     answers, dropped = reconcile(saved, content)
     known = [m for m in saved.modules if content.module(m) is not None]
     return assess(content, answers, select_modules(content, known), saved.date), dropped, saved
@@ -69,10 +70,12 @@ def open_save(
     from safetycheck.content.catalog import load_content
     from safetycheck.i18n.language import choose_language
     from safetycheck.i18n.messages import strings
+    from safetycheck.storage.output import refuse_same_path
     from safetycheck.storage.saves import reconcile
 
     if clear:
         wipe_on_exit()
+    refuse_same_path(save, output)  # --output me.sc --force must not replace the save with plaintext
     blob = _read(save)
     content = load_content()
     passphrase = read_passphrase(passphrase_file, confirm=False)
@@ -110,7 +113,10 @@ def compare(
     from safetycheck.i18n.language import choose_language
     from safetycheck.i18n.messages import strings
     from safetycheck.sanitize import clean
+    from safetycheck.storage.output import refuse_same_path
 
+    refuse_same_path(old, output)
+    refuse_same_path(new, output)
     old_blob, new_blob = _read(old), _read(new)
     content = load_content()
     passphrase = read_passphrase(passphrase_file, confirm=False)
@@ -132,6 +138,9 @@ def compare(
 
         text = render_progress_html(view, strings(language), language)
     else:
-        text = render_progress(view, strings(language), markdown=fmt is ReportFormat.markdown)
+        from safetycheck.render.text import md
+
+        markdown = fmt is ReportFormat.markdown
+        text = render_progress(view, strings(language), markdown=markdown, escape=md if markdown else str)
     emit(text, output, force, language)
 

@@ -103,7 +103,8 @@ def render_template(content: ContentSet, modules: Sequence[Module], lang: str, s
     """A blank answers file: every question as comments, every answer empty (itself valid)."""
     lines = [f"# {strings['template_intro']}", f"# {strings['template_how']}", "answers:"]
     for module in modules:
-        lines.append(f"  # == {say(module.title, lang)} ==")
+        label = f" [{strings['from_pack']}]" if module.from_pack else ""
+        lines.append(f"  # == {' '.join(say(module.title, lang).split())}{label} ==")  # one line, whatever the title holds
         lines.append(f"  {module.id}:")
         for question in module.questions:
             lines.append("")

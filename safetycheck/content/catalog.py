@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from safetycheck.content.crossref import check_guidance_ids, check_items, check_modules, untriggered_guidance
+from safetycheck.content.packs import check_pack_contacts, merge_glossary, pack_files
 from safetycheck.content.parse import Reader
 from safetycheck.content.resolve import resolve
 from safetycheck.content.resources import bundled_content_dir, compiled_content_file, content_files
@@ -30,7 +31,12 @@ def _read_root(root: Path, shown_root: str | None, digest: Any, errors: list[Con
 
     files: list[ParsedFile] = []
     for kind in KINDS:
-        for path in content_files(root, kind):
+        if shown_root is None:
+            paths = content_files(root, kind)
+        else:  # a pack: its files stay in its folder
+            paths, link_errors = pack_files(root, kind, shown_root)
+            errors.extend(link_errors)
+        for path in paths:
             shown = f"{kind}/{path.name}" if shown_root is None else str(Path(shown_root) / kind / path.name)
             try:
                 text = read_text(path, shown)
@@ -101,9 +107,9 @@ def load_content(packs: Sequence[Path] = (), bundled: Path | None = None) -> Con
             else:
                 scoring = reader.scoring(data)
         elif kind == "guidance" and name == HELP_FILE:
-            contacts.extend(reader.help_contacts(data))
+            contacts.extend(reader.help_contacts(data, from_pack))
         elif kind == "guidance" and name == GLOSSARY_FILE:
-            glossary.update(reader.glossary(data))
+            errors.extend(merge_glossary(glossary, reader.glossary(data), from_pack, shown))
         elif kind == "guidance" and name == FACTS_FILE:
             for fact in reader.facts(data):
                 if fact.id in facts:
@@ -126,6 +132,7 @@ def load_content(packs: Sequence[Path] = (), bundled: Path | None = None) -> Con
     guidance, id_errors = check_guidance_ids(items)
     errors.extend(id_errors)
     errors.extend(check_modules(modules, guidance, scoring))
+    errors.extend(check_pack_contacts(contacts))
     contact_ids = [c.id for c in contacts]
     item_errors, item_warnings = check_items(modules, guidance, scoring, set(contact_ids))
     errors.extend(item_errors)

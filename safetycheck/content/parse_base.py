@@ -8,6 +8,7 @@ import re
 from typing import Any, Literal
 
 from safetycheck.content.nodes import Node
+from safetycheck.content.packs import safe_url, url_problem
 from safetycheck.content.spec import CONDITION_KEYS, GUIDANCE_ID_PATTERN, ID_PATTERN, OBJECTS
 from safetycheck.engine.model import AllOf, AnyOf, Condition, FactRef, Not, QuestionCondition, Text, ThreatCondition
 from safetycheck.errors import ContentError
@@ -135,10 +136,10 @@ class ReaderBase:
 
     def url(self, node: Node, key: str, what: str) -> str:
         value = node.get(key)
-        if not isinstance(value, str) or not re.match(r"^https://[^\s/]+\.[^\s]+$", value):
-            self.error(node.line_of(key), f"'{key}' of {what} must be an https:// address, not {value!r}")
+        if (problem := url_problem(value)) is not None:
+            self.error(node.line_of(key), f"'{key}' of {what} {problem}, not {short_repr(value)}")
             return ""
-        return value
+        return safe_url(str(value))
 
     # -- conditions ------------------------------------------------------------------------
     def condition(self, raw: Any, line: int, module_id: str) -> Condition | None:
@@ -210,3 +211,9 @@ class ReaderBase:
             return float(value)
         self.error(raw.line_of(key), f"'{key}' must be a number or {{fact: ID}}, not {value!r}")
         return False
+
+
+def short_repr(value: object) -> str:
+    """A bad value as shown in an error: its repr, bounded (a 1 MiB string is one long line)."""
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."

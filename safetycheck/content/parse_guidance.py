@@ -133,7 +133,7 @@ class GuidanceReader(ReaderBase):
                             self.date(f, "checked", f"fact '{fid}'")))
         return out
 
-    def help_contacts(self, raw: Any) -> list[HelpContact]:
+    def help_contacts(self, raw: Any, from_pack: bool = False) -> list[HelpContact]:
         node = self.mapping(raw, "help_file", 1, "help file")
         if node is None:
             return []
@@ -144,8 +144,13 @@ class GuidanceReader(ReaderBase):
                 continue
             cid = self.ident(c, "id", "contact", GUIDANCE_ID)
             what = f"contact '{cid}'"
-            contacts.append(HelpContact(cid, str(c.get("name", "")), self.text(c, "what", what) or Text.plain(""),
-                                        self.text(c, "how", what) or Text.plain(""), self.url(c, "url", what), self.date(c, "checked", what)))
+            name = c.get("name")
+            if not isinstance(name, str) or not name.strip():
+                self.error(c.line_of("name") if "name" in c else c.line, f"'name' of {what} must be a non-empty text")
+                name = ""
+            contacts.append(HelpContact(cid, name, self.text(c, "what", what) or Text.plain(""),
+                                        self.text(c, "how", what) or Text.plain(""), self.url(c, "url", what),
+                                        self.date(c, "checked", what), from_pack))
         return contacts
 
     def glossary(self, raw: Any) -> dict[str, dict[str, str]]:

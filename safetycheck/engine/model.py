@@ -215,6 +215,7 @@ class HelpContact:
     how: Text
     url: str
     checked: dt.date
+    from_pack: bool = False  # shown labelled; checked against the bundled contacts (content/packs.py)
 
 
 @dataclass(frozen=True)

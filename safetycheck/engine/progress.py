@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from safetycheck.engine.assessment import Assessment
@@ -60,7 +61,8 @@ def compare(old: Assessment, new: Assessment, lang: str, dropped: tuple[str, ...
     )
 
 
-def render_progress(view: ProgressView, s: dict[str, str], markdown: bool) -> str:
+def render_progress(view: ProgressView, s: dict[str, str], markdown: bool, escape: Callable[[str], str] = str) -> str:
+    """`escape` makes content text literal in Markdown (render.text.md); the engine cannot import it."""
     head = "## " if markdown else ""
     bullet = "- " if markdown else "  - "
     out = [("# " if markdown else "") + s["compare_title"], s["compare_from_to"].format(old=view.old_date, new=view.new_date), ""]
@@ -71,13 +73,13 @@ def render_progress(view: ProgressView, s: dict[str, str], markdown: bool) -> st
         old = "-" if m.old is None else f"{m.old} ({m.old_band})"
         new = "-" if m.new is None else f"{m.new} ({m.new_band})"
         change = "" if m.change is None else f"  {m.change:+d}"
-        out.append(f"{bullet}{m.title}: {old} → {new}{change}")
+        out.append(f"{bullet}{escape(m.title)}: {old} → {new}{change}")
     for key, items in (("done_actions", view.done), ("compare_marked", view.marked), ("new_risks", view.new),
                        ("still_to_do", view.still)):
         if items:
-            out += ["", f"{head}{s[key]}"] + [f"{bullet}{t}" for t in items]
+            out += ["", f"{head}{s[key]}"] + [f"{bullet}{escape(t)}" for t in items]
     if not (view.done or view.new or view.marked) and all(m.change in (0, None) for m in view.modules):
         out += ["", s["nothing_changed"]]
     if view.dropped:
-        out += ["", s["dropped_answers"].format(items=", ".join(view.dropped))]
+        out += ["", s["dropped_answers"].format(items=escape(", ".join(view.dropped)))]
     return "\n".join(out) + "\n"

@@ -253,7 +253,6 @@ ERRORS_EN: dict[str, str] = {
     "err_unknown_schema": "unknown schema '{kind}' (choose from: {kinds})",
     "err_exists": "already exists; choose another name or add --force to replace it",
     "err_is_folder": "is a folder",
-    "err_cannot_write": "the folder cannot be written to",
     "err_no_folder": "the folder to write into does not exist",
     "err_not_folder": "is not a folder",
     "err_empty_pack": "holds no questionnaires/*.yaml or guidance/*.yaml files",
@@ -265,7 +264,7 @@ ERRORS_EN: dict[str, str] = {
     "err_save_truncated": "is truncated (the save file is incomplete)",
     "err_save_newer": "was saved by a newer safetycheck (save format {version}); update safetycheck to open it",
     "err_save_header": "has a damaged header",
-    "err_save_open": "cannot be opened: wrong passphrase, or the file was changed or damaged",
+    "err_save_open": "wrong passphrase, or the file is damaged",
     "err_save_data": "holds data this version of safetycheck cannot read",
     "err_save_too_large": "is too large to be a safetycheck save file",
     "err_no_terminal_passphrase": "no terminal to ask for a passphrase on: use --passphrase-file FILE",
@@ -283,6 +282,24 @@ ERRORS_EN: dict[str, str] = {
     "passphrase_prompt": "Passphrase",
     "passphrase_repeat": "Repeat the passphrase",
     "passphrase_mismatch": "The two passphrases differ. Try again.",
+    "err_more_errors": "… and {count} more errors not shown",
+    "err_see_help": "see '{command} --help'",
+    "err_cannot_use": "cannot be used: {reason}",
+    "err_cannot_write": "cannot be written: {reason}",
+    "err_not_regular": "is not a regular file (a device, pipe or socket); choose a file name",
+    "err_same_path": "is named twice; one file would overwrite the other (choose a different name for each)",
+    "err_save_kdf": "asks for key settings safetycheck never writes (it was changed, or is not a safetycheck save); it was not opened",
+    "err_save_payload_newer": "was saved by a newer safetycheck (data version {version}); update safetycheck to open it",
+    "err_weak_passphrase": "this passphrase is too easy to guess: {reason}. Use four or more unrelated words",
+    "weak_common": "it is one of the most common passwords",
+    "weak_word": "it is a common word, name or phrase",
+    "weak_sequence": "it is a keyboard pattern, a sequence or repeated characters",
+    "weak_date": "it holds a date or a year",
+    "weak_guessable": "a computer could guess it quickly",
+    "err_passphrase_not_text": "what was typed could not be read as text; check the keyboard layout and try again",
+    "err_passphrase_file_large": "is too large to hold a passphrase",
+    "err_pack_link": "is a link pointing outside the pack; packs are read only from their own folder",
+    "from_pack": "from a pack, not checked by safetycheck",
     "checkbox_hint": "space to tick, enter to go on",
 }
 HELP_EN: dict[str, str] = {
@@ -358,6 +375,7 @@ def strings(lang: str) -> dict[str, str]:
     return {**EN, **_table(lang)}
 
 
-def tr(key: str, **params: object) -> str:
-    """One interface string in the current language, filled in."""
+def tr(key: str, /, **params: object) -> str:
+    """One interface string in the current language, filled in. `key` is positional-only, so a
+    placeholder may be called `key` too (an answers file's unknown key is one)."""
     return strings(current_language())[key].format(**params)

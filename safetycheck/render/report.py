@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
+from safetycheck.content.packs import safe_url, url_problem
 from safetycheck.content.resolve import QUOTES
 from safetycheck.engine.assessment import Assessment
-from safetycheck.engine.model import ContentSet, GuidanceItem, Option, Question, Resource, Text
+from safetycheck.engine.model import ContentSet, GuidanceItem, Module, Option, Question, Resource, Text
 from safetycheck.engine.tailoring import BUCKETS, PlanItem
 from safetycheck.i18n.language import say
 from safetycheck.i18n.messages import strings
@@ -137,6 +138,20 @@ class ReportView:
         return sum(1 for e in self.plan if e.urgent)
 
 
+def pack_label(from_pack: bool, lang: str) -> str:
+    """What marks text a content pack added, wherever it is shown: not the tool's own advice."""
+    return f" [{strings(lang)['from_pack']}]" if from_pack else ""
+
+
+def pack_title(thing: Module | GuidanceItem, lang: str) -> str:
+    return say(thing.title, lang) + pack_label(thing.from_pack, lang)
+
+
+def shown_url(url: str) -> str:
+    """Checked again where it is shown (compiled content, future callers): never a broken link target."""
+    return safe_url(url) if url_problem(url) is None else ""
+
+
 def answer_label(question: Question, option: Option, lang: str) -> str:
     if option.label is not None:
         return say(option.label, lang)
@@ -209,7 +224,7 @@ def entry_for(
     s = strings(lang)
     return PlanEntry(
         id=item.id,
-        title=say(item.title, lang),
+        title=pack_title(item, lang),
         why=say(item.why, lang),
         effort=item.effort,
         effort_label=s[f"effort_{item.effort}"],
@@ -219,7 +234,7 @@ def entry_for(
         triggers=triggers,
         steps=tuple(StepGroup(p, s[f"platform_{p}"], tuple(say(t, lang) for t in texts)) for p, texts in steps),
         tradeoff=say(item.tradeoff, lang),
-        resources=tuple(ResourceLink(say(r.title, lang), clean(r.url), clean(r.source), r.lang,
+        resources=tuple(ResourceLink(say(r.title, lang), shown_url(r.url), clean(r.source), r.lang,
                                      s.get(f"page_in_{r.lang}", "") if r.lang != lang else "") for r in resources),
         reviewed=item.reviewed.isoformat(),
         refers_to=item.refs,
@@ -237,7 +252,7 @@ def build_view(assessment: Assessment, lang: str, explain: bool = False, first_c
     modules = tuple(
         ModuleRow(
             id=ms.module.id,
-            title=say(ms.module.title, lang),
+            title=pack_title(ms.module, lang),
             score=ms.score,
             band=ms.band.id if ms.band else "",
             band_label=say(ms.band.label, lang) if ms.band else s["not_assessed"],
@@ -288,7 +303,8 @@ def build_view(assessment: Assessment, lang: str, explain: bool = False, first_c
         plan=tuple(_plan_entry(p, lang, content.guidance) for b in BUCKETS for p in assessment.plan.bucket(b) if p.item.id not in done),
         unanswered=tuple((say(content.module(q.module).title, lang) if content.module(q.module) else q.module, say(q.text, lang)) for q in assessment.unanswered),
         explain=explain_rows,
-        contacts=tuple(ContactRow(clean(c.name), say(c.what, lang), say(c.how, lang), clean(c.url), c.checked.isoformat(), c.id)
+        contacts=tuple(ContactRow(clean(c.name) + pack_label(c.from_pack, lang), say(c.what, lang), say(c.how, lang), shown_url(c.url),
+                                  c.checked.isoformat(), c.id)
                        for c in sorted(content.help, key=lambda c: (c.id not in first_contacts,
                                                                     list(first_contacts).index(c.id) if c.id in first_contacts else 0))),
         stale=tuple(_stale_title(content, sid, lang) for sid in assessment.stale),

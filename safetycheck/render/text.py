@@ -89,28 +89,33 @@ def _plain_help(view: ReportView) -> list[str]:
     return out
 
 
-def _md(text: str) -> str:
-    """Escape the characters that would turn content text into Markdown or HTML markup."""
-    for ch in "\\`*_[]<>#|":
-        text = text.replace(ch, "\\" + ch)
-    return text
+_MD_SPECIAL = "\\`*_[]<>#|!~&"
+
+
+def md(text: str) -> str:
+    """Content text as literal Markdown: every character that could start a link, an image, raw
+    HTML, an entity, emphasis or a table cell is escaped, and line breaks cannot start a new block."""
+    text = " ".join(text.split("\n"))
+    return "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in text)
+
+
 
 
 def markdown_entry(s: dict[str, str], entry: PlanEntry) -> list[str]:
     flag = f" **({s['urgent']})**" if entry.urgent else ""
     box = "- [ ] " if entry.bucket else "### "
-    out = [f"{box}**{_md(entry.title)}**{flag} ({s['effort']}: {entry.effort_label})", ""]
+    out = [f"{box}**{md(entry.title)}**{flag} ({s['effort']}: {entry.effort_label})", ""]
     if entry.urgent_reason:
-        out += [f"  **{s['urgent_because']}:** {_md(entry.urgent_reason)}", ""]
-    out += [f"  *{_md(note)}*\n" for note in (entry.instead_of, entry.brought_by) if note]
-    out += [f"  {s['why']}: {_md(entry.why)}", ""]
-    out += [f"  - {s['triggered_by']}: {_md(t)}" for t in entry.triggers]
+        out += [f"  **{s['urgent_because']}:** {md(entry.urgent_reason)}", ""]
+    out += [f"  *{md(note)}*\n" for note in (entry.instead_of, entry.brought_by) if note]
+    out += [f"  {s['why']}: {md(entry.why)}", ""]
+    out += [f"  - {s['triggered_by']}: {md(t)}" for t in entry.triggers]
     for group in entry.steps:
-        out += ["", f"  **{s['steps']} ({_md(group.label)})**", ""]
-        out += [f"  {i}. {_md(step)}" for i, step in enumerate(group.steps, 1)]
+        out += ["", f"  **{s['steps']} ({md(group.label)})**", ""]
+        out += [f"  {i}. {md(step)}" for i, step in enumerate(group.steps, 1)]
     if entry.tradeoff:
-        out += ["", f"  *{s['tradeoff']}:* {_md(entry.tradeoff)}"]
-    out += ["", f"  {s['resources']}:"] + [f"  - [{_md(r.title)}]({r.url}) ({_md(r.source)}){' ' + _md(r.note) if r.note else ''}" for r in entry.resources]
+        out += ["", f"  *{s['tradeoff']}:* {md(entry.tradeoff)}"]
+    out += ["", f"  {s['resources']}:"] + [f"  - [{md(r.title)}](<{r.url}>) ({md(r.source)}){' ' + md(r.note) if r.note else ''}" for r in entry.resources]
     if not entry.bucket:
         out += ["", f"  _{s['reviewed']} {entry.reviewed}_"]
     out.append("")
@@ -121,16 +126,16 @@ def render_markdown(view: ReportView) -> str:
     s = view.s
     out = [f"# {s['report_title']}", "", f"*{s['date']}: {view.date}*", ""]
     if view.urgent_count:
-        out += [f"> **{_md(s['urgent_banner'])}**", ""]
+        out += [f"> **{md(s['urgent_banner'])}**", ""]
     out += [f"## {s['summary']}", "", f"| {s['module']} | {s['score']} | {s['band']} |", "|---|---|---|"]
-    out += [f"| {_md(m.title)} | {'-' if m.score is None else m.score} | {_md(m.band_label)} |" for m in view.modules]
-    out += ["", f"_{_md(s['score_note'])}_", "", f"## {s['threat_profile']}", ""]
+    out += [f"| {md(m.title)} | {'-' if m.score is None else m.score} | {md(m.band_label)} |" for m in view.modules]
+    out += ["", f"_{md(s['score_note'])}_", "", f"## {s['threat_profile']}", ""]
     for t in view.threats:
-        reason = f" ({s['because']}: {_md('; '.join(t.reasons))})" if t.reasons else ""
-        out.append(f"- **{_md(t.label)}**: {_md(t.level_label)}{reason}")
+        reason = f" ({s['because']}: {md('; '.join(t.reasons))})" if t.reasons else ""
+        out.append(f"- **{md(t.label)}**: {md(t.level_label)}{reason}")
     out += ["", f"## {s['plan']}"]
     if not view.plan:
-        out += ["", _md(s["no_plan"])]
+        out += ["", md(s["no_plan"])]
     for bucket in BUCKETS:
         entries = view.bucket(bucket)
         if not entries:
@@ -139,21 +144,21 @@ def render_markdown(view: ReportView) -> str:
         for entry in entries:
             out += markdown_entry(s, entry)
     if view.in_place:
-        out += ["", f"## {_md(s['in_place'])}", "", _md(s["in_place_note"]), ""] + [f"- [x] {_md(r.title)}" for r in view.in_place]
+        out += ["", f"## {md(s['in_place'])}", "", md(s["in_place_note"]), ""] + [f"- [x] {md(r.title)}" for r in view.in_place]
     if view.explain:
-        out += ["", f"## {s['explain']}", "", _md(s["explain_note"])]
+        out += ["", f"## {s['explain']}", "", md(s["explain_note"])]
         for module, rows in view.explain:
-            out += ["", f"### {_md(module)}", "",
+            out += ["", f"### {md(module)}", "",
                     f"| {s['explain_question']} | {s['explain_answer']} | {s['explain_risk']} | {s['explain_weight']} | {s['explain_points']} | {s['explain_could_drop']} |",
                     "|---|---|---|---|---|---|"]
-            out += [f"| {_md(r.question)} | {_md(r.answer)} | {r.risk}/{r.max_risk} | {r.weight:g} {_md(r.threat)} | +{r.points:g} | {r.could_drop:g} |" for r in rows]
+            out += [f"| {md(r.question)} | {md(r.answer)} | {r.risk}/{r.max_risk} | {r.weight:g} {md(r.threat)} | +{r.points:g} | {r.could_drop:g} |" for r in rows]
     if view.unanswered:
-        out += ["", f"## {s['unanswered']}", ""] + [f"- {_md(m)}: {_md(q)}" for m, q in view.unanswered]
+        out += ["", f"## {s['unanswered']}", ""] + [f"- {md(m)}: {md(q)}" for m, q in view.unanswered]
     out += ["", f"## {s['help_title']}", ""]
-    out += [f"- **{_md(c.name)}**: {_md(c.what)} {_md(c.how)} <{c.url}> ({s['checked']} {c.checked})" for c in view.contacts]
+    out += [f"- **{md(c.name)}**: {md(c.what)} {md(c.how)} <{c.url}> ({s['checked']} {c.checked})" for c in view.contacts]
     if view.stale:
-        out += ["", f"> {_md(s['stale_warning'].format(items=', '.join(view.stale)))}"]
-    out += ["", f"<small>{s['content_version']}: {view.content_version}</small>"]
+        out += ["", f"> {md(s['stale_warning'].format(items=', '.join(view.stale)))}"]
+    out += ["", f"*{s['content_version']}: {md(view.content_version)}*"]
     return "\n".join(out).rstrip() + "\n"
 
 

@@ -25,8 +25,8 @@ from safetycheck.engine.model import (
 from safetycheck.i18n.language import say
 from safetycheck.i18n.messages import strings
 from safetycheck.render.html import esc, page
-from safetycheck.render.report import answer_label
-from safetycheck.sanitize import clean
+from safetycheck.render.report import answer_label, pack_title
+from safetycheck.render.text import md
 
 
 def _numbering(modules: Sequence[Module]) -> dict[str, str]:
@@ -69,14 +69,6 @@ def _options(question: Question) -> list[Option]:
     return [o for o in question.options if o.id != NOT_SURE] + [o for o in question.options if o.id == NOT_SURE]
 
 
-def _md(text: str) -> str:
-    """Escape what would turn content text into Markdown or HTML markup (packs are untrusted)."""
-    text = clean(text)
-    for ch in "\\`*_[]<>#|!":
-        text = text.replace(ch, "\\" + ch)
-    return text
-
-
 def _advice(content: ContentSet, option: Option, lang: str) -> list[str]:
     return [say(content.guidance[g].title, lang) if g in content.guidance else g for g in option.guidance]
 
@@ -84,17 +76,17 @@ def _advice(content: ContentSet, option: Option, lang: str) -> list[str]:
 def render_worksheet_markdown(content: ContentSet, modules: Sequence[Module], lang: str) -> str:
     s = strings(lang)
     numbers = _numbering(modules)
-    out = [f"# {_md(s['worksheet_title'])}", "", f"> **{_md(s['worksheet_warning'])}**", "", _md(s["worksheet_intro"]), ""]
+    out = [f"# {md(s['worksheet_title'])}", "", f"> **{md(s['worksheet_warning'])}**", "", md(s["worksheet_intro"]), ""]
     for module in modules:
-        out += [f"## {numbers[module.questions[0].qid].split('.')[0]}. {_md(say(module.title, lang))}", "", _md(say(module.description, lang)), ""]
+        out += [f"## {numbers[module.questions[0].qid].split('.')[0]}. {md(pack_title(module, lang))}", "", md(say(module.description, lang)), ""]
         for question in module.questions:
             kind = s["pick_several"] if question.type == "multiple" else s["pick_one"]
-            out.append(f"**{numbers[question.qid]}. {_md(say(question.text, lang))}**  ")
-            out.append(f"*{_md(say(question.why, lang))}*  ")
+            out.append(f"**{numbers[question.qid]}. {md(say(question.text, lang))}**  ")
+            out.append(f"*{md(say(question.why, lang))}*  ")
             if question.when is not None:
-                out.append(f"({_md(s['worksheet_only_if'])}: {_md(describe(question.when, content, numbers, lang))})  ")
-            out.append(_md(kind))
-            out += [f"- [ ] {_md(answer_label(question, o, lang))}" for o in _options(question)]
+                out.append(f"({md(s['worksheet_only_if'])}: {md(describe(question.when, content, numbers, lang))})  ")
+            out.append(md(kind))
+            out += [f"- [ ] {md(answer_label(question, o, lang))}" for o in _options(question)]
             out.append("")
     return "\n".join(out)
 
@@ -102,16 +94,16 @@ def render_worksheet_markdown(content: ContentSet, modules: Sequence[Module], la
 def render_key_markdown(content: ContentSet, modules: Sequence[Module], lang: str) -> str:
     s = strings(lang)
     numbers = _numbering(modules)
-    out = [f"# {_md(s['scoring_key'])}", "", f"> **{_md(s['key_warning'])}**", "", _md(s["scoring_key_how"]), ""]
+    out = [f"# {md(s['scoring_key'])}", "", f"> **{md(s['key_warning'])}**", "", md(s["scoring_key_how"]), ""]
     for module in modules:
         if not module.scored:
             continue
-        out += [f"## {_md(say(module.title, lang))}", ""]
+        out += [f"## {md(pack_title(module, lang))}", ""]
         for question in module.questions:
-            out.append(f"**{numbers[question.qid]}. {_md(say(question.text, lang))}** ({_md(s['key_max'].format(n=question.max_risk))})  ")
+            out.append(f"**{numbers[question.qid]}. {md(say(question.text, lang))}** ({md(s['key_max'].format(n=question.max_risk))})  ")
             for o in _options(question):
-                out.append(f"- {_md(answer_label(question, o, lang))} = {o.risk}")
-                out += [f"  - → {_md(title)}" for title in _advice(content, o, lang)]
+                out.append(f"- {md(answer_label(question, o, lang))} = {o.risk}")
+                out += [f"  - → {md(title)}" for title in _advice(content, o, lang)]
             out.append("")
     return "\n".join(out)
 
@@ -137,7 +129,7 @@ def render_worksheet_html(content: ContentSet, modules: Sequence[Module], lang: 
     numbers = _numbering(modules)
     body = _head(s["worksheet_title"], s["worksheet_warning"], s["worksheet_intro"], lang, content.reviewed.isoformat())
     for module in modules:
-        body.append(f"<h2>{esc(say(module.title, lang))}</h2><p class=\"muted\">{esc(say(module.description, lang))}</p>")
+        body.append(f"<h2>{esc(pack_title(module, lang))}</h2><p class=\"muted\">{esc(say(module.description, lang))}</p>")
         for question in module.questions:
             only_if = (f'<p class="muted">({esc(s["worksheet_only_if"])}: {esc(describe(question.when, content, numbers, lang))})</p>'
                        if question.when is not None else "")
@@ -159,7 +151,7 @@ def render_key_html(content: ContentSet, modules: Sequence[Module], lang: str) -
     for module in modules:
         if not module.scored:
             continue
-        body.append(f"<h2>{esc(say(module.title, lang))}</h2>")
+        body.append(f"<h2>{esc(pack_title(module, lang))}</h2>")
         for question in module.questions:
             lines = []
             for o in _options(question):

@@ -80,29 +80,23 @@ def group_lines(view: GroupView, s: dict[str, str], titles: dict[str, str], lang
 
 def render_group_text(view: GroupView, s: dict[str, str], titles: dict[str, str], markdown: bool, lang: str = "en") -> str:
     g = group_lines(view, s, titles, lang)
-    md = _md if markdown else (lambda t: t)
+    escape = md if markdown else (lambda t: t)
     h1, h2, bullet = ("# ", "## ", "- ") if markdown else ("", "", "  ")
-    out = [f"{h1}{md(g.title)}", "", md(g.total)]
+    out = [f"{h1}{escape(g.title)}", "", escape(g.total)]
     for note in g.notes:
-        out += ["", f"{'> ' if markdown else '! '}{md(note)}"]
+        out += ["", f"{'> ' if markdown else '! '}{escape(note)}"]
     if g.areas:
-        out += ["", f"{h2}{md(s['band_distribution'])}"]
+        out += ["", f"{h2}{escape(s['band_distribution'])}"]
         for a in g.areas:
             counts = ", ".join(f"{label} {n}" for _, label, n in a.counts)
-            out.append(f"{bullet}{md(a.title)}: {md(a.included)}; {md(counts)}")
+            out.append(f"{bullet}{escape(a.title)}: {escape(a.included)}; {escape(counts)}")
     if g.teach:
-        out += ["", f"{h2}{md(s['teach_first'])}"]
-        out += [f"{n}. {md(title)} ({md(gid)}): {md(people)}" for n, (title, gid, people) in enumerate(g.teach, 1)]
+        out += ["", f"{h2}{escape(s['teach_first'])}"]
+        out += [f"{n}. {escape(title)} ({escape(gid)}): {escape(people)}" for n, (title, gid, people) in enumerate(g.teach, 1)]
     if g.topics:
-        out += ["", f"{h2}{md(s['sensitive_topics'])}"]
-        out += [f"{bullet}{md(title)}: {md(people)}" for title, people in g.topics]
+        out += ["", f"{h2}{escape(s['sensitive_topics'])}"]
+        out += [f"{bullet}{escape(title)}: {escape(people)}" for title, people in g.topics]
     return "\n".join(out).rstrip() + "\n"
-
-
-def _md(text: str) -> str:
-    for ch in "\\`*_[]<>#|!":
-        text = text.replace(ch, "\\" + ch)
-    return text
 
 
 GROUP_CSS = (".area{border:1px solid var(--line);border-radius:6px;padding:.5rem .7rem;margin:.5rem 0;break-inside:avoid}"

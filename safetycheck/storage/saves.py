@@ -12,7 +12,9 @@ from safetycheck.content.answers import current_option, current_question
 from safetycheck.engine.conditions import Answers
 from safetycheck.engine.model import ContentSet
 from safetycheck.errors import SafetycheckError
+from safetycheck.i18n.language import LANGUAGES
 from safetycheck.i18n.messages import tr
+from safetycheck.sanitize import shown_path
 
 # Version 1 (the released one) had no "done", "asked" or "stage"; they are optional, so a version 1
 # save opens as a finished session with nothing marked done, and this version's saves keep the
@@ -56,10 +58,20 @@ def to_bytes(answers: Answers, modules: tuple[str, ...], lang: str, content: Con
 
 
 def from_bytes(data: bytes, shown: str) -> SavedSession:
+    """A decrypted payload; payload version 1 is what the released version wrote (read as is)."""
     try:
         raw = json.loads(data.decode("utf-8"))
+        version = raw["payload_version"]
+        if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+            raise ValueError("payload_version")
+    except (ValueError, KeyError, TypeError, AttributeError):
+        raise SafetycheckError(tr("err_save_data"), shown) from None
+    if version > PAYLOAD_VERSION:
+        raise SafetycheckError(tr("err_save_payload_newer", version=version), shown)
+    try:
         answers = {str(q): tuple(str(o) for o in chosen) for q, chosen in raw["answers"].items()}
-        return SavedSession(answers, tuple(str(m) for m in raw["modules"]), str(raw["lang"]), str(raw["content_version"]),
+        lang = str(raw["lang"]) if raw["lang"] in LANGUAGES else "en"
+        return SavedSession(answers, tuple(str(m) for m in raw["modules"]), lang, str(raw["content_version"]),
                             dt.date.fromisoformat(raw["date"]), str(raw["tool_version"]),
                             tuple(str(d) for d in raw.get("done", [])), tuple(str(q) for q in raw.get("asked", answers)),
                             str(raw.get("stage", FINISHED)))
@@ -92,7 +104,7 @@ def read_save(path: Path) -> bytes:
         with path.open("rb") as handle:
             blob = handle.read(MAX_SAVE_BYTES + 1)
     except OSError as exc:
-        raise SafetycheckError(tr("err_cannot_read", reason=exc.strerror or exc), str(path)) from None
+        raise SafetycheckError(tr("err_cannot_read", reason=exc.strerror or exc), shown_path(path)) from None
     if len(blob) > MAX_SAVE_BYTES:
-        raise SafetycheckError(tr("err_save_too_large"), str(path))
+        raise SafetycheckError(tr("err_save_too_large"), shown_path(path))
     return blob
