@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from safetycheck.engine.workshop import BANDS, FEW_PARTICIPANTS, GroupView
 from safetycheck.render.html import esc, page
+from safetycheck.render.text import md
 from safetycheck.sanitize import clean
 
 ALL_BANDS = (*BANDS, "none")
