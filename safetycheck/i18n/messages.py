@@ -1,5 +1,9 @@
-"""Every interface string, in every language. Content texts live in the YAML; these are the
-words around them. `strings(lang)` is the one way to get them."""
+"""Every interface string, in English, and the one way to get them in the person's language.
+
+The English here is the source text; translations live in gettext catalogues (`locale/*/LC_MESSAGES/
+safetycheck.po`, compiled to `.mo`), with each key as the entry's context. `tools/i18n.py` extracts
+this file into the `.pot` with Babel. Content texts live in the YAML; these are the words around them.
+`strings(lang)`, `tr` and `ntr` (counted phrases, with each language's plural forms) read them."""
 
 from __future__ import annotations
 
@@ -226,6 +230,19 @@ HELP_EN: dict[str, str] = {
 EN.update(ERRORS_EN)
 EN.update(HELP_EN)
 
+# Counted phrases: (one, other) in English; the catalogues hold each language's CLDR forms
+# (Russian three, Azerbaijani two). `ntr(key, n)` chooses the form for n.
+EN_PLURALS: dict[str, tuple[str, str]] = {
+    "n_participants": ("{n} participant", "{n} participants"),
+    "n_questions": ("{n} question", "{n} questions"),
+    "n_actions": ("{n} action", "{n} actions"),
+    "n_selections": ("{n} selected", "{n} selected"),
+    "n_modules": ("{n} module", "{n} modules"),
+    "n_items": ("{n} guidance item", "{n} guidance items"),
+    "n_warnings": ("{n} warning", "{n} warnings"),
+    "n_summaries_skipped": ("{n} summary skipped", "{n} summaries skipped"),
+}
+
 _current = ["en"]
 
 
@@ -238,24 +255,28 @@ def current_language() -> str:
     return _current[0]
 
 
-def _table(lang: str) -> dict[str, str]:
-    if lang == "az":
-        from safetycheck.i18n.messages_az import AZ
-
-        return AZ
-    if lang == "ru":
-        from safetycheck.i18n.messages_ru import RU
-
-        return RU
-    return {}
-
-
 @cache
 def strings(lang: str) -> dict[str, str]:
-    """The interface strings in `lang`, English where a string is not translated yet."""
-    return {**EN, **_table(lang)}
+    """The interface strings in `lang`, English where a string is not translated."""
+    from safetycheck.i18n.catalogue import translation
+
+    catalogue = translation(lang)
+    return {key: catalogue.pgettext(key, english) for key, english in EN.items()}
 
 
-def tr(key: str, **params: object) -> str:
+def tr(key: str, /, **params: object) -> str:
     """One interface string in the current language, filled in."""
     return strings(current_language())[key].format(**params)
+
+
+def plural(key: str, n: int, lang: str) -> str:
+    """The counted phrase `key` for n in `lang`, before its placeholders are filled in."""
+    from safetycheck.i18n.catalogue import translation
+
+    one, other = EN_PLURALS[key]
+    return translation(lang).npgettext(key, one, other, n)
+
+
+def ntr(key: str, n: int, /, **params: object) -> str:
+    """A counted phrase in the current language ("1 участник", "2 участника", "5 участников")."""
+    return plural(key, n, current_language()).format(n=n, **params)
