@@ -56,14 +56,25 @@ app.command("worksheet", help=H["cmd_worksheet"])(worksheet)
 app.add_typer(workshop_app, name="workshop")
 
 
-def main() -> None:
-    try:
-        app()
-    except KeyboardInterrupt:  # Ctrl-C outside a command (e.g. while Typer parses): same promise
-        from safetycheck.cli.boundary import stopped_message
+def main(argv: list[str] | None = None) -> None:
+    """Run the command line; usage errors become one line in the person's language, exit 2."""
+    from typer._click import exceptions as click_errors
 
+    from safetycheck.cli.boundary import stopped_message
+    from safetycheck.cli.chrome import localize_help, usage_error_line
+
+    args = sys.argv[1:] if argv is None else argv
+    if not args or {"-h", "--help"} & set(args) or args[-1] == "workshop":
+        localize_help()  # only when help may be drawn: it loads Rich (~60 ms)
+    try:
+        status = typer.main.get_command(app).main(args=args, prog_name="safetycheck", standalone_mode=False)
+    except click_errors.UsageError as exc:
+        sys.stderr.write(usage_error_line(exc) + "\n")
+        status = 2
+    except (KeyboardInterrupt, typer.Abort):  # Ctrl-C outside a command (e.g. while Typer parses)
         sys.stderr.write(f"\n{stopped_message()}\n")
-        sys.exit(130)
+        status = 130
+    sys.exit(status if isinstance(status, int) else 0)
 
 
 if __name__ == "__main__":
