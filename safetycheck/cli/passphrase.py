@@ -7,6 +7,7 @@ from pathlib import Path
 from safetycheck.cli.boundary import stdin_is_tty
 from safetycheck.errors import UsageError
 from safetycheck.i18n.messages import tr
+from safetycheck.i18n.os_errors import os_reason
 
 
 def read_passphrase(passphrase_file: Path | None, confirm: bool) -> str:
@@ -14,8 +15,10 @@ def read_passphrase(passphrase_file: Path | None, confirm: bool) -> str:
     if passphrase_file is not None:
         try:
             text = passphrase_file.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise UsageError(tr("err_cannot_read", reason=exc), str(passphrase_file)) from None
+        except OSError as exc:
+            raise UsageError(tr("err_cannot_read", reason=os_reason(exc)), str(passphrase_file)) from None
+        except UnicodeDecodeError:
+            raise UsageError(tr("err_passphrase_not_utf8"), str(passphrase_file)) from None
         passphrase = text.rstrip("\r\n")
     else:
         if not stdin_is_tty():

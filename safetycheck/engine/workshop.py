@@ -16,6 +16,7 @@ from pathlib import Path
 
 from safetycheck.engine.assessment import Assessment
 from safetycheck.i18n.messages import tr
+from safetycheck.i18n.os_errors import os_reason
 
 KIND = "safetycheck-anonymous-summary"
 FORMAT_VERSION = 1
@@ -104,7 +105,7 @@ def aggregate(files: list[Path], module_order: list[str], top: int = 10) -> Grou
                 raw = handle.read(MAX_SUMMARY_BYTES + 1)
             summaries.append(parse_summary(raw))
         except OSError as exc:
-            skipped.append((str(path), exc.strerror or "cannot be read"))
+            skipped.append((str(path), os_reason(exc)))
         except ValueError as exc:
             skipped.append((str(path), str(exc)))
     seen_modules = {m for s in summaries for m in s.modules}

@@ -140,6 +140,20 @@ EN: dict[str, str] = {
 }
 
 ERRORS_EN: dict[str, str] = {
+    "os_no_such_file": 'no such file or folder',
+    "os_permission_denied": 'permission denied',
+    "os_is_a_directory": 'it is a folder, not a file',
+    "os_not_a_directory": 'part of the path is not a folder',
+    "os_exists": 'it already exists',
+    "os_disk_full": 'no space left on the disk',
+    "os_read_only": 'the disk is read-only',
+    "os_name_too_long": 'the name is too long',
+    "os_too_many_links": 'too many links in the path',
+    "os_io_error": 'the disk could not be read or written (input/output error)',
+    "os_busy": 'the file is in use',
+    "os_invalid": 'the system refused this name or operation',
+    "os_other_device": 'it is on another disk',
+    "os_too_many_open": 'too many files are open',
     "error": "error",
     "err_answers_empty": "is empty; expected 'answers:' with modules below it",
     "err_answers_shape": "expected a mapping with an 'answers:' key",
@@ -162,6 +176,7 @@ ERRORS_EN: dict[str, str] = {
     "err_cannot_read": "cannot be read: {reason}",
     "err_too_large": "file is larger than {kib} KiB",
     "err_not_utf8": "not UTF-8 text (byte {byte})",
+    "err_passphrase_not_utf8": "the passphrase file is not UTF-8 text",
     "err_not_yaml": "not valid YAML: {problem}",
     "err_not_save": "is not a safetycheck save file",
     "err_save_truncated": "is truncated (the save file is incomplete)",

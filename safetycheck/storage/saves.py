@@ -12,6 +12,7 @@ from safetycheck.engine.conditions import Answers
 from safetycheck.engine.model import ContentSet
 from safetycheck.errors import SafetycheckError
 from safetycheck.i18n.messages import tr
+from safetycheck.i18n.os_errors import os_reason
 
 PAYLOAD_VERSION = 1
 
@@ -70,7 +71,7 @@ def read_save(path: Path) -> bytes:
         with path.open("rb") as handle:
             blob = handle.read(MAX_SAVE_BYTES + 1)
     except OSError as exc:
-        raise SafetycheckError(tr("err_cannot_read", reason=exc.strerror or exc), str(path)) from None
+        raise SafetycheckError(tr("err_cannot_read", reason=os_reason(exc)), str(path)) from None
     if len(blob) > MAX_SAVE_BYTES:
         raise SafetycheckError(tr("err_save_too_large"), str(path))
     return blob
