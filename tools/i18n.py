@@ -67,7 +67,7 @@ def extract() -> Catalog:
     catalog = build_template()
     LOCALE_DIR.mkdir(parents=True, exist_ok=True)
     with (LOCALE_DIR / f"{DOMAIN}.pot").open("wb") as out:
-        write_po(out, catalog, width=100, omit_header=False, sort_output=False)
+        write_po(out, catalog, width=100, omit_header=False, sort_output=False, no_location=True)
     return catalog
 
 
@@ -85,7 +85,7 @@ def write_catalog(lang: str, catalog: Catalog) -> None:
     path = po_path(lang)
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("wb") as out:
-        write_po(out, catalog, width=100, sort_output=False, ignore_obsolete=True, include_previous=False)
+        write_po(out, catalog, width=100, sort_output=False, ignore_obsolete=True, include_previous=False, no_location=True)
 
 
 def update(template: Catalog) -> None:

@@ -62,7 +62,9 @@ def main(argv: list[str] | None = None) -> None:
 
     from safetycheck.cli.boundary import stopped_message
     from safetycheck.cli.chrome import localize_help, usage_error_line
+    from safetycheck.cli.console import use_utf8_when_redirected
 
+    use_utf8_when_redirected()
     args = sys.argv[1:] if argv is None else argv
     if not args or {"-h", "--help"} & set(args) or args[-1] == "workshop":
         localize_help()  # only when help may be drawn: it loads Rich (~60 ms)

@@ -107,6 +107,10 @@ def check(
     from safetycheck.render.report import build_view
 
     language, content = prepare(lang, pack)
+    if save is not None:
+        from safetycheck.storage.crypto import ensure_available
+
+        ensure_available()  # before any question: a save that cannot work must not cost answers
     if answers is not None:
         from safetycheck.content.answers import read_answers
 

@@ -70,7 +70,9 @@ def open_save(
     from safetycheck.i18n.language import choose_language
     from safetycheck.i18n.messages import strings
     from safetycheck.render.report import build_view
+    from safetycheck.storage.crypto import ensure_available
 
+    ensure_available()
     blob = _read(save)
     content = load_content()
     passphrase = read_passphrase(passphrase_file, confirm=False)
@@ -102,6 +104,9 @@ def compare(
     from safetycheck.i18n.language import choose_language
     from safetycheck.i18n.messages import strings
     from safetycheck.sanitize import clean
+    from safetycheck.storage.crypto import ensure_available
+
+    ensure_available()
 
     old_blob, new_blob = _read(old), _read(new)
     content = load_content()

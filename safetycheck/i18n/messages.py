@@ -140,6 +140,7 @@ EN: dict[str, str] = {
 }
 
 ERRORS_EN: dict[str, str] = {
+    "err_no_cryptography": "encrypted saves need the 'cryptography' library, which is missing or does not load here ({detail}). Install it: 'python -m pip install cryptography' (on an Android phone with Termux: 'pkg install python-cryptography'). Everything else works without it.",
     "os_no_such_file": 'no such file or folder',
     "os_permission_denied": 'permission denied',
     "os_is_a_directory": 'it is a folder, not a file',
