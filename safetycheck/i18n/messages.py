@@ -135,6 +135,8 @@ EN: dict[str, str] = {
         "What it cannot promise: Python cannot wipe memory, and your terminal keeps what was shown in its scrollback. "
         "Close the terminal window when you finish (or use --clear), and on a shared computer use a private session."
     ),
+    "privacy_files_posix": 'Files you ask for (saves, reports, summaries) are made readable only by your user account (permissions 0600). Anyone with the administrator (root) password, or with the disk itself outside this system, can still read the unencrypted ones: only saves are encrypted.',
+    "privacy_files_windows": "On Windows, files you ask for (saves, reports, summaries) are protected by your user profile's permissions when you keep them in your own folders (Documents, Desktop): other ordinary accounts on this computer cannot open them. Administrators can, and so can anyone who takes the disk out, unless the disk is encrypted (BitLocker or Device Encryption). A USB stick has no such protection. Only saves are encrypted.",
     "version": "Version",
     "content_reviewed": "Content reviewed",
 }
