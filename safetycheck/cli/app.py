@@ -73,14 +73,21 @@ app.command("worksheet", help=H["cmd_worksheet"])(worksheet)
 app.add_typer(workshop_app, name="workshop")
 
 
-def main() -> None:
-    """The entry point. Not standalone, so usage errors come back to us and print as one line."""
+def main(argv: list[str] | None = None) -> None:
+    """The entry point. Not standalone, so usage errors come back to us and print as one line, in the
+    person's language (cli/chrome.py)."""
     from safetycheck.cli.boundary import EXIT_INTERRUPTED, stopped_message, usage_error
+    from safetycheck.cli.chrome import localize_help
+    from safetycheck.cli.console import use_utf8_when_redirected
 
+    use_utf8_when_redirected()
+    args = sys.argv[1:] if argv is None else argv
+    if not args or {"-h", "--help"} & set(args) or args[-1] == "workshop":
+        localize_help()  # only when help may be drawn: it loads Rich (~60 ms)
     # click's ClickException, vendored by Typer 0.28 and imported from click before: found by name.
     usage_errors = tuple(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
     try:
-        code = app(standalone_mode=False)
+        code = typer.main.get_command(app).main(args=args, prog_name="safetycheck", standalone_mode=False)
     except usage_errors as exc:
         code = usage_error(exc)
     except (KeyboardInterrupt, typer.Abort):  # Ctrl-C outside a command (e.g. while Typer parses)

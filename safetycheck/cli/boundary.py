@@ -16,6 +16,7 @@ import typer
 
 from safetycheck.errors import ContentErrors, SafetycheckError
 from safetycheck.i18n.messages import tr
+from safetycheck.i18n.os_errors import os_reason
 from safetycheck.sanitize import one_line
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -100,7 +101,7 @@ def guarded(command: F) -> F:
             if exc.filename is None or os.environ.get("SAFETYCHECK_DEBUG") == "1":
                 _bug(exc)
             _wipe_if_asked()
-            typer.echo(error_line(f"{exc.filename}: {tr('err_cannot_use', reason=exc.strerror or exc)}"), err=True)
+            typer.echo(error_line(f"{exc.filename}: {tr('err_cannot_use', reason=os_reason(exc))}"), err=True)
             raise typer.Exit(EXIT_BAD_INPUT) from None
         except typer.Abort:  # Ctrl-C or Ctrl-D at a click prompt (the passphrase)
             _wipe_if_asked()
@@ -129,12 +130,11 @@ def _bug(exc: BaseException) -> None:
 
 
 def usage_error(exc: Any) -> int:
-    """Typer/click usage errors (unknown option, missing argument) as one line, not a box."""
-    hint = ""
-    ctx = getattr(exc, "ctx", None)
-    if ctx is not None:
-        hint = f" ({tr('err_see_help', command=one_line(ctx.command_path))})"
-    typer.echo(error_line(exc.format_message()) + hint, err=True)
+    """Typer/click usage errors (unknown option, missing argument) as one line in the person's
+    language, not a box."""
+    from safetycheck.cli.chrome import usage_error_text
+
+    typer.echo(error_line(usage_error_text(exc)), err=True)
     return EXIT_BAD_INPUT
 
 

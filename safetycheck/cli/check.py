@@ -114,6 +114,10 @@ def check(
         wipe_on_exit()
     refuse_same_path(save, output, anonymous_summary)  # never the encrypted save replaced by a plaintext report
     language, content = prepare(lang, pack)
+    if save is not None:
+        from safetycheck.storage.crypto import ensure_available
+
+        ensure_available()  # before any question: a save that cannot work must not cost answers
     for target in (save, anonymous_summary):  # before any question: a path that cannot work is said now
         if target is not None:
             check_target(target, force)

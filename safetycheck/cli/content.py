@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -133,5 +134,6 @@ def about(lang: LangOption = None) -> None:
 
     language, content = prepare(lang, None)
     s = strings(language)
+    files = s["privacy_files_windows" if os.name == "nt" else "privacy_files_posix"]
     typer.echo(f"{s['about_title']}\n\n{s['version']}: {__version__}\n{s['content_version']}: {content.version}\n"
-               f"{s['content_reviewed']}: {content.reviewed.isoformat()}\n\n{s['privacy_promise']}\n\n{s['privacy_limits']}")
+               f"{s['content_reviewed']}: {content.reviewed.isoformat()}\n\n{s['privacy_promise']}\n{files}\n\n{s['privacy_limits']}")

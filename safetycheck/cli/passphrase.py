@@ -15,6 +15,7 @@ from typing import Any
 from safetycheck.cli.boundary import stdin_is_tty
 from safetycheck.errors import UsageError
 from safetycheck.i18n.messages import tr
+from safetycheck.i18n.os_errors import os_reason
 from safetycheck.sanitize import shown_path
 
 MIN_LENGTH = 8
@@ -110,7 +111,7 @@ def _from_file(path: Path) -> str:
         with path.open("rb") as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        raise UsageError(tr("err_cannot_read", reason=exc.strerror or type(exc).__name__), shown_path(path)) from None
+        raise UsageError(tr("err_cannot_read", reason=os_reason(exc)), shown_path(path)) from None
     if len(raw) > MAX_FILE_BYTES:
         raise UsageError(tr("err_passphrase_file_large"), shown_path(path))
     try:

@@ -70,9 +70,11 @@ def open_save(
     from safetycheck.content.catalog import load_content
     from safetycheck.i18n.language import choose_language
     from safetycheck.i18n.messages import strings
+    from safetycheck.storage.crypto import ensure_available
     from safetycheck.storage.output import refuse_same_path
     from safetycheck.storage.saves import reconcile
 
+    ensure_available()
     if clear:
         wipe_on_exit()
     refuse_same_path(save, output)  # --output me.sc --force must not replace the save with plaintext
@@ -113,7 +115,10 @@ def compare(
     from safetycheck.i18n.language import choose_language
     from safetycheck.i18n.messages import strings
     from safetycheck.sanitize import clean
+    from safetycheck.storage.crypto import ensure_available
     from safetycheck.storage.output import refuse_same_path
+
+    ensure_available()
 
     refuse_same_path(old, output)
     refuse_same_path(new, output)

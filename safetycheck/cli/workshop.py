@@ -22,6 +22,7 @@ from safetycheck.cli.check import (
 from safetycheck.cli.helptext import H
 from safetycheck.errors import UsageError
 from safetycheck.i18n.messages import tr
+from safetycheck.i18n.os_errors import os_reason
 
 workshop_app = typer.Typer(help=H["cmd_workshop"], no_args_is_help=True)
 
@@ -111,7 +112,7 @@ def read_summaries(paths: list[Path], s: dict[str, str]) -> list[tuple[str, byte
             finally:
                 os.close(fd)
         except OSError as exc:
-            out.append((str(path), exc.strerror or s["summary_not_file"]))
+            out.append((str(path), os_reason(exc) if exc.errno else s["summary_not_file"]))
     if not found:  # a missing or empty folder: nothing to show, and the trainer should know why
         raise UsageError(tr("err_no_summaries"))
     return out

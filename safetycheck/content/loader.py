@@ -21,6 +21,7 @@ import yaml
 from safetycheck.content.nodes import Node
 from safetycheck.errors import SafetycheckError
 from safetycheck.i18n.messages import tr
+from safetycheck.i18n.os_errors import os_reason
 from safetycheck.sanitize import has_invisible
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
@@ -120,7 +121,7 @@ def read_text(path: Path, display_path: str, max_bytes: int = MAX_FILE_BYTES) ->
         with path.open("rb") as handle:
             raw = handle.read(max_bytes + 1)
     except OSError as exc:
-        raise SafetycheckError(tr("err_cannot_read", reason=exc.strerror or exc), display_path) from None
+        raise SafetycheckError(tr("err_cannot_read", reason=os_reason(exc)), display_path) from None
     if len(raw) > max_bytes:
         raise SafetycheckError(tr("err_too_large", kib=max_bytes // 1024), display_path)
     try:

@@ -1,5 +1,9 @@
-"""Every interface string, in every language. Content texts live in the YAML; these are the
-words around them. `strings(lang)` is the one way to get them."""
+"""Every interface string, in English, and the one way to get them in the person's language.
+
+The English here is the source text; translations live in gettext catalogues (`locale/*/LC_MESSAGES/
+safetycheck.po`, compiled to `.mo`), with each key as the entry's context. `tools/i18n.py` extracts
+this file into the `.pot` with Babel. Content texts live in the YAML; these are the words around them.
+`strings(lang)`, `tr` and `ntr` (counted phrases, with each language's plural forms) read them."""
 
 from __future__ import annotations
 
@@ -231,11 +235,28 @@ EN: dict[str, str] = {
         "What it cannot promise: Python cannot wipe memory, and your terminal keeps what was shown in its scrollback. "
         "Close the terminal window when you finish (or use --clear), and on a shared computer use a private session."
     ),
+    "privacy_files_posix": 'Files you ask for (saves, reports, summaries) are made readable only by your user account (permissions 0600). Anyone with the administrator (root) password, or with the disk itself outside this system, can still read the unencrypted ones: only saves are encrypted.',
+    "privacy_files_windows": "On Windows, files you ask for (saves, reports, summaries) are protected by your user profile's permissions when you keep them in your own folders (Documents, Desktop): other ordinary accounts on this computer cannot open them. Administrators can, and so can anyone who takes the disk out, unless the disk is encrypted (BitLocker or Device Encryption). A USB stick has no such protection. Only saves are encrypted.",
     "version": "Version",
     "content_reviewed": "Content reviewed",
 }
 
 ERRORS_EN: dict[str, str] = {
+    "err_no_cryptography": "encrypted saves need the 'cryptography' library, which is missing or does not load here ({detail}). Install it: 'python -m pip install cryptography' (on an Android phone with Termux: 'pkg install python-cryptography'). Everything else works without it.",
+    "os_no_such_file": 'no such file or folder',
+    "os_permission_denied": 'permission denied',
+    "os_is_a_directory": 'it is a folder, not a file',
+    "os_not_a_directory": 'part of the path is not a folder',
+    "os_exists": 'it already exists',
+    "os_disk_full": 'no space left on the disk',
+    "os_read_only": 'the disk is read-only',
+    "os_name_too_long": 'the name is too long',
+    "os_too_many_links": 'too many links in the path',
+    "os_io_error": 'the disk could not be read or written (input/output error)',
+    "os_busy": 'the file is in use',
+    "os_invalid": 'the system refused this name or operation',
+    "os_other_device": 'it is on another disk',
+    "os_too_many_open": 'too many files are open',
     "error": "error",
     "err_answers_empty": "is empty; expected 'answers:' with modules below it",
     "err_answers_shape": "expected a mapping with an 'answers:' key",
@@ -259,6 +280,7 @@ ERRORS_EN: dict[str, str] = {
     "err_cannot_read": "cannot be read: {reason}",
     "err_too_large": "file is larger than {kib} KiB",
     "err_not_utf8": "not UTF-8 text (byte {byte})",
+    "err_passphrase_not_utf8": "the passphrase file is not UTF-8 text",
     "err_not_yaml": "not valid YAML: {problem}",
     "err_not_save": "is not a safetycheck save file",
     "err_save_truncated": "is truncated (the save file is incomplete)",
@@ -303,6 +325,25 @@ ERRORS_EN: dict[str, str] = {
     "checkbox_hint": "space to tick, enter to go on",
 }
 HELP_EN: dict[str, str] = {
+    "chrome_usage": 'Usage:',
+    "chrome_options": 'Options',
+    "chrome_commands": 'Commands',
+    "chrome_arguments": 'Arguments',
+    "chrome_default": '[default: {}]',
+    "chrome_required": '[required]',
+    "chrome_help_option": 'Show this help and exit.',
+    "chrome_did_you_mean": 'Did you mean {names}?',
+    "chrome_no_such_option": 'there is no option {name}.',
+    "chrome_option_needs_value": 'option {name} needs a value.',
+    "chrome_option_takes_no_value": 'option {name} does not take a value.',
+    "chrome_missing_argument": 'missing argument {name}.',
+    "chrome_missing_option": 'missing option {name}.',
+    "chrome_not_a_choice": "{name} cannot be '{value}': choose one of {choices}.",
+    "chrome_invalid_value": 'invalid value for {name}: {reason}',
+    "chrome_no_such_command": "there is no command '{name}'.",
+    "chrome_extra_arguments": 'unexpected extra arguments: {args}.',
+    "chrome_missing_command": 'a command is missing.',
+    "chrome_help_hint": '(help: {command})',
     "opt_validate_folder": 'A content folder (questionnaires/, guidance/) to check with the bundled content.',
     "opt_save_file": "A file written by 'check --save'.",
     "opt_item_id": 'A guidance item id (default: the whole library).',
@@ -345,6 +386,19 @@ HELP_EN: dict[str, str] = {
 EN.update(ERRORS_EN)
 EN.update(HELP_EN)
 
+# Counted phrases: (one, other) in English; the catalogues hold each language's CLDR forms
+# (Russian three, Azerbaijani two). `ntr(key, n)` chooses the form for n.
+EN_PLURALS: dict[str, tuple[str, str]] = {
+    "n_participants": ("{n} participant", "{n} participants"),
+    "n_questions": ("{n} question", "{n} questions"),
+    "n_actions": ("{n} action", "{n} actions"),
+    "n_selections": ("{n} selected", "{n} selected"),
+    "n_modules": ("{n} module", "{n} modules"),
+    "n_items": ("{n} guidance item", "{n} guidance items"),
+    "n_warnings": ("{n} warning", "{n} warnings"),
+    "n_summaries_skipped": ("{n} summary skipped", "{n} summaries skipped"),
+}
+
 _current = ["en"]
 
 
@@ -357,25 +411,29 @@ def current_language() -> str:
     return _current[0]
 
 
-def _table(lang: str) -> dict[str, str]:
-    if lang == "az":
-        from safetycheck.i18n.messages_az import AZ
-
-        return AZ
-    if lang == "ru":
-        from safetycheck.i18n.messages_ru import RU
-
-        return RU
-    return {}
-
-
 @cache
 def strings(lang: str) -> dict[str, str]:
-    """The interface strings in `lang`, English where a string is not translated yet."""
-    return {**EN, **_table(lang)}
+    """The interface strings in `lang`, English where a string is not translated."""
+    from safetycheck.i18n.catalogue import translation
+
+    catalogue = translation(lang)
+    return {key: catalogue.pgettext(key, english) for key, english in EN.items()}
 
 
 def tr(key: str, /, **params: object) -> str:
     """One interface string in the current language, filled in. `key` is positional-only, so a
     placeholder may be called `key` too (an answers file's unknown key is one)."""
     return strings(current_language())[key].format(**params)
+
+
+def plural(key: str, n: int, lang: str) -> str:
+    """The counted phrase `key` for n in `lang`, before its placeholders are filled in."""
+    from safetycheck.i18n.catalogue import translation
+
+    one, other = EN_PLURALS[key]
+    return translation(lang).npgettext(key, one, other, n)
+
+
+def ntr(key: str, n: int, /, **params: object) -> str:
+    """A counted phrase in the current language ("1 участник", "2 участника", "5 участников")."""
+    return plural(key, n, current_language()).format(n=n, **params)

@@ -19,13 +19,14 @@ from pathlib import Path
 
 from safetycheck.errors import SafetycheckError, UsageError
 from safetycheck.i18n.messages import tr
+from safetycheck.i18n.os_errors import os_reason
 from safetycheck.sanitize import shown_path
 
 _NO_LINKS = {errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.ENOSYS, errno.EXDEV, errno.EMLINK}
 
 
 def _cannot_write(path: Path, exc: OSError) -> SafetycheckError:
-    return SafetycheckError(tr("err_cannot_write", reason=exc.strerror or type(exc).__name__), shown_path(path))
+    return SafetycheckError(tr("err_cannot_write", reason=os_reason(exc)), shown_path(path))
 
 
 def check_target(path: Path, force: bool) -> bool:
