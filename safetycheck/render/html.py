@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from html import escape
 from typing import TYPE_CHECKING
 
 from safetycheck.engine.tailoring import BUCKETS
+from safetycheck.i18n.formats import long_date
 from safetycheck.render.report import ContactRow, PlanEntry, ReportView
 
 if TYPE_CHECKING:
@@ -108,7 +110,10 @@ def render_html(view: ReportView) -> str:
     """The personal report. On paper: summary and "Start here" on page 1, Do today and This week in
     full, the rest as compact lists (at most 12 A4 pages for the shipped examples)."""
     s = view.s
-    body = [f"<h1>{esc(s['report_title'])}</h1>", f'<p class="muted">{esc(s["date"])}: {esc(view.date)}</p>']
+    # The content version goes at the top: alone at the end it could fill a last page by itself.
+    day = long_date(dt.date.fromisoformat(view.date), view.lang)
+    body = [f"<h1>{esc(s['report_title'])}</h1>",
+            f'<p class="muted">{esc(s["date"])}: {esc(day)} · {esc(s["content_version"])}: {esc(view.content_version)}</p>']
     if view.urgent_count:
         body.append(f'<p class="urgent">{esc(s["urgent_banner"])}</p>')
     body += [f"<h2>{esc(s['summary'])}</h2>", "<table>",
@@ -163,7 +168,6 @@ def render_html(view: ReportView) -> str:
     body.append("</ul>")
     if view.stale:
         body.append(f'<p class="muted">{esc(s["stale_warning"].format(items=", ".join(view.stale)))}</p>')
-    body.append(f'<p class="muted">{esc(s["content_version"])}: {esc(view.content_version)}</p>')
     return page(s["report_title"], view.lang, body)
 
 
