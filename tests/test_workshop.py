@@ -190,8 +190,8 @@ def test_plural_forms(n: int, ru: str) -> None:
     from safetycheck.i18n.messages import strings
     from safetycheck.render.workshop import counted
 
-    assert counted(strings("ru"), "n_participants", n, "ru") == f"{n} {ru}"
-    assert counted(strings("en"), "n_participants", n, "en") == f"{n} participant{'s' if n != 1 else ''}"
+    assert counted("n_participants", n, "ru") == f"{n} {ru}"
+    assert counted("n_participants", n, "en") == f"{n} participant{'s' if n != 1 else ''}"
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
