@@ -92,26 +92,33 @@ def guide(
 def validate(
     folder: Annotated[Path | None, typer.Argument(help=H["opt_validate_folder"], show_default=False)] = None,
     all_warnings: Annotated[bool, typer.Option("--all-warnings", help=H["opt_all_warnings"])] = False,
+    lang: LangOption = None,
 ) -> None:
     """Check content for errors (exit 0 valid, 2 invalid). Each error names file:line."""
-    from safetycheck.content.catalog import load_content
-    from safetycheck.i18n.messages import EN
+    import re
 
-    content = load_content([folder] if folder else [])
+    from safetycheck.i18n.messages import ntr, strings
+
+    # The language first: content errors are raised, in it, while the content loads.
+    language, content = prepare(lang, [folder] if folder else [])
     questions = sum(len(m.questions) for m in content.modules)
-    typer.echo(EN["valid"].format(modules=len(content.modules), questions=questions, items=len(content.guidance)))
+    typer.echo(tr("val_valid", modules=ntr("n_modules", len(content.modules)), questions=ntr("n_questions", questions),
+                  items=ntr("n_items", len(content.guidance))))
     if not content.warnings:
         return
+    label = tr("val_warning")
     if all_warnings:
         for warning in content.warnings:
-            typer.echo(f"warning: {one_line(warning)}", err=True)
+            typer.echo(f"{label}: {one_line(warning)}", err=True)
         return
-    untranslated = [w for w in content.warnings if "translation" in w]
-    others = [w for w in content.warnings if "translation" not in w]
-    for warning in others:
-        typer.echo(f"warning: {one_line(warning)}", err=True)
+    # A missing translation is counted, not listed: recognised by its message's fixed words.
+    pieces = re.split(r"\{\w+\}", strings(language)["val_no_translation"])
+    lacks = re.compile(".*".join(re.escape(piece) for piece in pieces) + "$")
+    untranslated = [w for w in content.warnings if lacks.search(w)]
+    for warning in (w for w in content.warnings if not lacks.search(w)):
+        typer.echo(f"{label}: {one_line(warning)}", err=True)
     if untranslated:
-        typer.echo(f"warning: {len(untranslated)} texts lack a translation (--all-warnings lists them)", err=True)
+        typer.echo(f"{label}: {ntr('val_n_untranslated', len(untranslated))}", err=True)
 
 
 @guarded

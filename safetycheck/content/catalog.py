@@ -103,7 +103,7 @@ def load_content(packs: Sequence[Path] = (), bundled: Path | None = None) -> Con
         reader = Reader(shown)
         if kind == "questionnaires" and name == SCORING_FILE:
             if from_pack:
-                reader.error(1, "a pack cannot change the scoring settings")
+                reader.error(1, tr("val_pack_scoring"))
             else:
                 scoring = reader.scoring(data)
         elif kind == "guidance" and name == HELP_FILE:
@@ -113,10 +113,10 @@ def load_content(packs: Sequence[Path] = (), bundled: Path | None = None) -> Con
         elif kind == "guidance" and name == FACTS_FILE:
             for fact in reader.facts(data):
                 if fact.id in facts:
-                    reader.error(1, f"duplicate fact id '{fact.id}'")
+                    reader.error(1, tr("val_duplicate_fact", id=fact.id))
                 facts[fact.id] = fact
         elif name.startswith("_"):
-            reader.error(1, "unknown settings file (files starting with '_' are reserved)")
+            reader.error(1, tr("val_unknown_settings"))
         elif kind == "questionnaires":
             module = reader.module(data, name, from_pack)
             if module is not None:
@@ -127,7 +127,7 @@ def load_content(packs: Sequence[Path] = (), bundled: Path | None = None) -> Con
         warnings.extend(reader.warnings)
 
     if scoring is None:
-        errors.append(ContentError("scoring settings are missing or invalid", f"questionnaires/{SCORING_FILE}.yaml"))
+        errors.append(ContentError(tr("val_no_scoring"), f"questionnaires/{SCORING_FILE}.yaml"))
         raise ContentErrors(errors)
     guidance, id_errors = check_guidance_ids(items)
     errors.extend(id_errors)
@@ -140,11 +140,11 @@ def load_content(packs: Sequence[Path] = (), bundled: Path | None = None) -> Con
     modules, guidance, resolve_errors, resolve_warnings = resolve(modules, guidance, facts)
     errors.extend(resolve_errors)
     warnings.extend(resolve_warnings)
-    errors.extend(ContentError(f"duplicate help contact id '{c}'", f"guidance/{HELP_FILE}.yaml")
+    errors.extend(ContentError(tr("val_duplicate_contact", id=c), f"guidance/{HELP_FILE}.yaml")
                   for c in {c for c in contact_ids if contact_ids.count(c) > 1})
     if errors:
         raise ContentErrors(errors)
-    warnings.extend(f"{g.path}:{g.line}: guidance '{g.id}' is never triggered by any answer" for g in untriggered_guidance(modules, guidance))
+    warnings.extend(f"{g.path}:{g.line}: " + tr("val_never_triggered", id=g.id) for g in untriggered_guidance(modules, guidance))
     if compiled_version is not None and not pack_files:
         version = compiled_version
     else:

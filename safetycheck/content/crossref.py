@@ -19,6 +19,7 @@ from safetycheck.engine.model import (
     ThreatCondition,
 )
 from safetycheck.errors import ContentError
+from safetycheck.i18n.messages import ntr, tr
 
 YESNO_IDS = {"yes", "no", NOT_SURE}
 
@@ -35,7 +36,7 @@ def check_modules(modules: list[Module], guidance: dict[str, GuidanceItem], scor
     for module in ordered:
         if module.id in seen_modules:
             other = seen_modules[module.id]
-            errors.append(ContentError(f"module id '{module.id}' is already used by {other.path}", module.path, 1))
+            errors.append(ContentError(tr("val_module_used", id=module.id, path=other.path), module.path, 1))
             continue
         seen_modules[module.id] = module
         later = {f"{module.id}.{q.id}" for q in module.questions}
@@ -44,37 +45,37 @@ def check_modules(modules: list[Module], guidance: dict[str, GuidanceItem], scor
             def err(message: str, line: int = question.line, path: str = module.path) -> None:
                 errors.append(ContentError(message, path, line))
 
-            what = f"question '{question.id}'"
+            what = tr("val_w_question_id", id=question.id)
             if question.id in seen_questions:
-                err(f"duplicate question id '{question.id}' in module '{module.id}'")
+                err(tr("val_duplicate_question", id=question.id, module=module.id))
             seen_questions.add(question.id)
             option_ids = [o.id for o in question.options]
             for dup in {o for o in option_ids if option_ids.count(o) > 1}:
-                err(f"{what} has duplicate option id '{dup}'")
+                err(tr("val_duplicate_option", what=what, id=dup))
             if NOT_SURE not in option_ids:
-                err(f"{what} has no 'not_sure' option: every question must offer \"Not sure\"")
+                err(tr("val_no_not_sure", what=what))
             if question.type == "yesno" and set(option_ids) != YESNO_IDS:
-                err(f"yesno {what} must have exactly the options yes, no, not_sure")
+                err(tr("val_yesno_options", what=what))
             if len([o for o in option_ids if o != NOT_SURE]) < 2:
-                err(f"{what} needs at least two answers besides 'not_sure'")
+                err(tr("val_two_answers", what=what))
             if module.scored:
                 if not question.threats:
-                    err(f"{what} has no 'threats' tags")
+                    err(tr("val_no_threats", what=what))
                 for tag in question.threats:
                     if tag not in threat_ids:
-                        err(f"{what} names unknown threat '{tag}' (known: {', '.join(sorted(threat_ids))})")
+                        err(tr("val_unknown_threat_tag", what=what, id=tag, known=", ".join(sorted(threat_ids))))
             for option in question.options:
                 for gid in option.guidance:
                     if gid not in guidance:
-                        err(f"option '{option.id}' of {what} refers to unknown guidance '{gid}'", option.line)
+                        err(tr("val_unknown_guidance", what=tr("val_w_option_id", id=option.id, what=what), id=gid), option.line)
                 for threat, level in option.threats.items():
                     if threat not in threat_ids:
-                        err(f"option '{option.id}' of {what} raises unknown threat '{threat}'", option.line)
+                        err(tr("val_raises_unknown_threat", what=tr("val_w_option_id", id=option.id, what=what), id=threat), option.line)
                     if level not in level_ids:
-                        err(f"option '{option.id}' of {what} uses unknown level '{level}' (known: {', '.join(level_ids)})", option.line)
+                        err(tr("val_uses_unknown_level", what=tr("val_w_option_id", id=option.id, what=what), id=level, known=", ".join(level_ids)), option.line)
             if question.when is not None:
                 for message in _condition_problems(question.when, known, later, module, profile_orders, threat_ids, level_ids):
-                    err(f"condition of {what} {message}")
+                    err(tr("val_condition_of", what=what, problem=message))
             known[question.qid] = question
             later.discard(question.qid)
     return errors
@@ -96,18 +97,18 @@ def _condition_problems(
         yield from _condition_problems(condition.item, known, later, module, profile_orders, threat_ids, level_ids)
     elif isinstance(condition, ThreatCondition):
         if condition.threat not in threat_ids:
-            yield f"names unknown threat '{condition.threat}'"
+            yield tr("val_cond_unknown_threat", id=condition.threat)
         if condition.at_least not in level_ids:
-            yield f"names unknown level '{condition.at_least}'"
+            yield tr("val_cond_unknown_level", id=condition.at_least)
         if not any(order < module.order for order in profile_orders):
-            yield "tests the threat profile, which is only known in modules after the context module"
+            yield tr("val_cond_profile_order")
     elif isinstance(condition, QuestionCondition):
         target = known.get(condition.question)
         if target is None:
             if condition.question in later or condition.question.startswith(f"{module.id}."):
-                yield f"refers to '{condition.question}', which is not asked before it"
+                yield tr("val_cond_not_before", id=condition.question)
             else:
-                yield f"refers to unknown question '{condition.question}'"
+                yield tr("val_cond_unknown_question", id=condition.question)
             return
         yield from _option_problems(condition, target)
 
@@ -115,11 +116,11 @@ def _condition_problems(
 def _option_problems(condition: QuestionCondition, target: Question) -> Iterable[str]:
     if condition.min_ is not None or condition.max_ is not None:
         if not any(o.number is not None for o in target.options):
-            yield f"compares '{condition.question}' with min/max, but none of its options has a 'number'"
+            yield tr("val_cond_no_number", id=condition.question)
         return
     for option_id in (condition.in_ or ()) + (condition.not_in or ()):
         if target.option(option_id) is None:
-            yield f"refers to unknown option '{option_id}' of '{condition.question}'"
+            yield tr("val_cond_unknown_option", option=option_id, id=condition.question)
 
 
 def _item_condition_problems(condition: Condition, questions: dict[str, Question],
@@ -132,13 +133,13 @@ def _item_condition_problems(condition: Condition, questions: dict[str, Question
         yield from _item_condition_problems(condition.item, questions, threat_ids, level_ids)
     elif isinstance(condition, ThreatCondition):
         if condition.threat not in threat_ids:
-            yield f"names unknown threat '{condition.threat}'"
+            yield tr("val_cond_unknown_threat", id=condition.threat)
         if condition.at_least not in level_ids:
-            yield f"names unknown level '{condition.at_least}'"
+            yield tr("val_cond_unknown_level", id=condition.at_least)
     elif isinstance(condition, QuestionCondition):
         target = questions.get(condition.question)
         if target is None:
-            yield f"refers to unknown question '{condition.question}'"
+            yield tr("val_cond_unknown_question", id=condition.question)
         else:
             yield from _option_problems(condition, target)
 
@@ -164,19 +165,18 @@ def check_items(modules: list[Module], guidance: dict[str, GuidanceItem], scorin
         named += [("needs", item.needs)] if item.needs else []
         named += [("audience", item.audience)] if item.audience else []
         named += [("urgent_when", u.when) for u in item.urgent_when]
-        named += [(f"a '{p}' step", step.when) for p, steps in item.steps.items() for step in steps if step.when]
+        named += [(tr("val_w_platform_step", platform=p), step.when) for p, steps in item.steps.items() for step in steps if step.when]
         for key, condition in named:
             for message in _item_condition_problems(condition, questions, threat_ids, level_ids):
-                errors.append(ContentError(f"{key} of guidance '{item.id}' {message}", item.path, item.line))
+                errors.append(ContentError(tr("val_item_condition", key=key, id=item.id, problem=message), item.path, item.line))
         for other in item.instead:
             if other not in guidance or other == item.id:
-                errors.append(ContentError(f"'instead' of guidance '{item.id}' names unknown item '{other}'", item.path, item.line))
+                errors.append(ContentError(tr("val_instead_unknown", id=item.id, other=other), item.path, item.line))
         named = [w for step in item.steps.get("general", ()) if step.when is None for w in PLATFORM_WORDS.findall(step.text.values["en"])]
         if named:
-            warnings.append(f"{item.path}:{item.line}: a general step of guidance '{item.id}' names {named[0]}: "
-                            "move it under that platform, or give it a 'when'")
+            warnings.append(f"{item.path}:{item.line}: " + tr("val_general_step_platform", id=item.id, platform=named[0]))
         if item.needs is not None and item.check is None:
-            warnings.append(f"{item.path}:{item.line}: guidance '{item.id}' has 'needs' but no 'check' (how to find out)")
+            warnings.append(f"{item.path}:{item.line}: " + tr("val_needs_no_check", id=item.id))
     practice_items: set[str] = set()
     danger: list[Question] = []
     quick = 0
@@ -187,12 +187,12 @@ def check_items(modules: list[Module], guidance: dict[str, GuidanceItem], scorin
             if question.danger_now:
                 danger.append(question)
                 if module.scored:
-                    errors.append(ContentError(f"question '{question.id}': 'danger_now' belongs in the profile (context) module", *where))
+                    errors.append(ContentError(tr("val_danger_in_profile", id=question.id), *where))
             if module.scored and not question.kind:
-                errors.append(ContentError(f"question '{question.id}' has no 'kind' (practice or situation)", *where))
+                errors.append(ContentError(tr("val_no_kind", id=question.id), *where))
             for old in question.replaces:
                 if old in {q.id for q in module.questions}:
-                    errors.append(ContentError(f"question '{question.id}' replaces '{old}', which is still a question of '{module.id}'", *where))
+                    errors.append(ContentError(tr("val_replaces_question", id=question.id, old=old, module=module.id), *where))
             if question.kind == "practice":  # "not sure" without guidance triggers the riskiest answer's
                 riskiest = max((o for o in question.options if o.id != NOT_SURE), key=lambda o: o.risk, default=None)
                 practice_items.update(riskiest.guidance if riskiest else ())
@@ -201,22 +201,22 @@ def check_items(modules: list[Module], guidance: dict[str, GuidanceItem], scorin
                     practice_items.update(option.guidance)
                 for cid in option.contacts:
                     if cid not in contact_ids:
-                        errors.append(ContentError(f"option '{option.id}' of question '{question.id}' names unknown help contact '{cid}'", module.path, option.line))
+                        errors.append(ContentError(tr("val_unknown_contact", option=option.id, id=question.id, contact=cid), module.path, option.line))
                 if option.contacts and not question.danger_now:
-                    warnings.append(f"{module.path}:{option.line}: 'contacts' are read only on the danger-now question")
+                    warnings.append(f"{module.path}:{option.line}: " + tr("val_contacts_ignored"))
                 for old in option.replaces:
                     if question.option(old) is not None:
-                        errors.append(ContentError(f"option '{option.id}' of question '{question.id}' replaces '{old}', which is still an option", module.path, option.line))
+                        errors.append(ContentError(tr("val_replaces_option", option=option.id, id=question.id, old=old), module.path, option.line))
                 if question.type == "multiple" and option.id in EXCLUSIVE_IDS and not option.exclusive:
-                    warnings.append(f"{module.path}:{option.line}: option '{option.id}' of question '{question.id}' should be 'exclusive: true'")
+                    warnings.append(f"{module.path}:{option.line}: " + tr("val_should_be_exclusive", option=option.id, id=question.id))
     if len(danger) > 1:
-        errors.append(ContentError(f"only one question may be 'danger_now' (found {len(danger)}: {', '.join(q.qid for q in danger)})"))
+        errors.append(ContentError(tr("val_one_danger", count=len(danger), ids=", ".join(q.qid for q in danger))))
     if quick > QUICK_MAX:
-        warnings.append(f"{quick} questions are marked 'quick' (at most {QUICK_MAX})")
+        warnings.append(ntr("val_n_quick", quick, most=QUICK_MAX))
     for gid in sorted(practice_items):
         item = guidance.get(gid)
         if item is not None and item.done_when is None and not item.keeping_well:
-            errors.append(ContentError(f"guidance '{gid}' is triggered by a practice question but has no 'done_when'",
+            errors.append(ContentError(tr("val_no_done_when", id=gid),
                                        item.path, item.line))
     return errors, warnings
 
@@ -228,7 +228,7 @@ def check_guidance_ids(items: list[GuidanceItem]) -> tuple[dict[str, GuidanceIte
     for item in items:
         if item.id in index:
             first = index[item.id]
-            errors.append(ContentError(f"guidance id '{item.id}' is already used at {first.path}:{first.line}", item.path, item.line))
+            errors.append(ContentError(tr("val_guidance_used", id=item.id, where=f"{first.path}:{first.line}"), item.path, item.line))
         else:
             index[item.id] = item
     return index, errors

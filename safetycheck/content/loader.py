@@ -42,17 +42,17 @@ class _Loader(_Base):  # type: ignore[misc,valid-type]
     def construct_object(self, node: Any, deep: bool = False) -> Any:
         if node in self.constructed_objects:
             raise yaml.MarkedYAMLError(
-                problem="anchors and aliases (&, *) are not allowed", problem_mark=node.start_mark
+                problem=tr("val_yaml_anchors"), problem_mark=node.start_mark
             )
         try:
             value = super().construct_object(node, deep=deep)
         except (ValueError, TypeError, OverflowError, ArithmeticError) as exc:
-            raise yaml.MarkedYAMLError(problem=f"this value cannot be read ({_reason(exc)})",
+            raise yaml.MarkedYAMLError(problem=tr("val_yaml_value", reason=_reason(exc)),
                                        problem_mark=node.start_mark) from None
         if isinstance(value, int) and not isinstance(value, bool) and not -MAX_INT <= value <= MAX_INT:
-            raise yaml.MarkedYAMLError(problem="this number is too large", problem_mark=node.start_mark)
+            raise yaml.MarkedYAMLError(problem=tr("val_yaml_large"), problem_mark=node.start_mark)
         if isinstance(value, float) and not math.isfinite(value):
-            raise yaml.MarkedYAMLError(problem="numbers must be finite", problem_mark=node.start_mark)
+            raise yaml.MarkedYAMLError(problem=tr("val_yaml_finite"), problem_mark=node.start_mark)
         return value
 
 
@@ -68,7 +68,7 @@ def _refuse_tags(text: str) -> None:
         return
     for token in yaml.scan(text, Loader=_Loader):
         if isinstance(token, yaml.TagToken):
-            raise yaml.MarkedYAMLError(problem="tags such as !!int or !name are not allowed; write the value plainly",
+            raise yaml.MarkedYAMLError(problem=tr("val_yaml_tags"),
                                        problem_mark=token.start_mark)
 
 
@@ -84,13 +84,13 @@ def _construct_mapping(loader: Any, node: Any) -> Node:
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         if not isinstance(key, str | int):
-            raise yaml.MarkedYAMLError(problem="keys must be plain words", problem_mark=key_node.start_mark)
+            raise yaml.MarkedYAMLError(problem=tr("val_yaml_keys"), problem_mark=key_node.start_mark)
         key = ("true" if key else "false") if isinstance(key, bool) else str(key)  # as written, not Python's True
         if has_invisible(key):  # a key holding a newline, NUL or ESC would forge or break error lines
-            raise yaml.MarkedYAMLError(problem="keys must be plain words without control characters",
+            raise yaml.MarkedYAMLError(problem=tr("val_yaml_key_controls"),
                                        problem_mark=key_node.start_mark)
         if key in mapping:
-            raise yaml.MarkedYAMLError(problem=f"duplicate key '{key}'", problem_mark=key_node.start_mark)
+            raise yaml.MarkedYAMLError(problem=tr("val_yaml_duplicate", key=key), problem_mark=key_node.start_mark)
         mapping.key_lines[key] = key_node.start_mark.line + 1
         mapping[key] = loader.construct_object(value_node, deep=True)
     return mapping
@@ -112,7 +112,7 @@ def parse_yaml(text: str, display_path: str) -> Any:
     except yaml.YAMLError as exc:
         raise SafetycheckError(tr("err_not_yaml", problem=exc), display_path) from None
     except RecursionError:
-        raise SafetycheckError(tr("err_not_yaml", problem="nested too deeply"), display_path) from None
+        raise SafetycheckError(tr("err_not_yaml", problem=tr("val_yaml_deep")), display_path) from None
 
 
 def read_text(path: Path, display_path: str, max_bytes: int = MAX_FILE_BYTES) -> str:

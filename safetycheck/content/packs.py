@@ -45,21 +45,21 @@ _LOOKALIKE = str.maketrans({
 def url_problem(value: object) -> str | None:
     """Why this is not an address safetycheck will show, or None."""
     if not isinstance(value, str) or not value.startswith(_SCHEME):
-        return "must be an https:// address"
+        return tr("val_url_https")
     if has_invisible(value) or any(c.isspace() for c in value):
-        return "must not hold spaces, line breaks or invisible characters"
+        return tr("val_url_spaces")
     rest = value[len(_SCHEME):]
     authority = re.split(r"[/?#]", rest, maxsplit=1)[0]
     if "@" in authority:
-        return "must not hold a user name before the host (user@host)"
+        return tr("val_url_user")
     host, _, port = authority.partition(":")
     if port and not (port.isascii() and port.isdigit() and 0 < int(port) < 65536):
-        return "has an invalid port"
+        return tr("val_url_port")
     if not host.isascii():
-        return "must have an ASCII host (write international names in punycode, xn--)"
+        return tr("val_url_ascii")
     labels = host.lower().rstrip(".").split(".")
     if len(labels) < 2 or not all(_LABEL.match(label) for label in labels) or not _TLD.match(labels[-1]):
-        return "has an invalid host name"
+        return tr("val_url_host")
     return None
 
 
@@ -94,7 +94,7 @@ def contact_problems(contact: HelpContact, bundled: Iterable[HelpContact]) -> li
     problems: list[str] = []
     texts = [contact.name, contact.url] + [t for text in (contact.what, contact.how) for t in text.values.values()]
     if any(has_invisible(t.replace("\n", " ")) for t in texts):
-        problems.append("holds invisible or control characters")
+        problems.append(tr("val_contact_invisible"))
     name = skeleton(contact.name)
     own_texts = [t for text in (contact.what, contact.how) for t in text.values.values()]
     hosts = [host_of(contact.url)] + [m.rstrip(".,;:)").lower() for t in own_texts for m in _EMAIL_HOST.findall(t)]
@@ -105,23 +105,23 @@ def contact_problems(contact: HelpContact, bundled: Iterable[HelpContact]) -> li
         site = _site_name(known_host)  # "accessnow" for www.accessnow.org
         if known_name and (name == known_name or (len(known_name) >= 6 and known_name in name)
                            or (len(site) >= 5 and site in name)):  # "Access Now Helpline" names the organisation
-            problems.append(f"its name imitates the bundled contact '{known.name}'")
+            problems.append(tr("val_contact_name", name=known.name))
         for own_host in hosts:
             is_same_site = own_host == known_host or own_host.endswith("." + known_host)
             imitates = skeleton(known_host) in skeleton(own_host) or (len(site) >= 5 and site in skeleton(own_host))
             if known_host and not is_same_site and imitates:
-                problems.append(f"an address imitates the bundled contact's site '{known_host}'")
+                problems.append(tr("val_contact_site", host=known_host))
     for text in own_texts:
         for found in _URL_IN_TEXT.findall(text):
             address = found if found.lower().startswith(("https://", "http://")) else _SCHEME + found
             if (problem := url_problem(address.rstrip(".,;:)"))) is not None:
-                problems.append(f"an address in its text {problem}")
+                problems.append(tr("val_contact_address", problem=problem))
     return list(dict.fromkeys(problems))
 
 
 def check_pack_contacts(contacts: list[HelpContact]) -> list[ContentError]:
     bundled = [c for c in contacts if not c.from_pack]
-    return [ContentError(f"help contact '{c.id}' from a pack is refused: {problem}", "guidance/_help.yaml")
+    return [ContentError(tr("val_contact_refused", id=c.id, problem=problem), "guidance/_help.yaml")
             for c in contacts if c.from_pack for problem in contact_problems(c, bundled)]
 
 
@@ -131,7 +131,7 @@ def merge_glossary(glossary: dict[str, dict[str, str]], added: dict[str, dict[st
     errors = []
     for term, values in added.items():
         if from_pack and term in glossary and glossary[term] != values:
-            errors.append(ContentError(f"glossary term '{term}' is bundled; a pack cannot change it", shown))
+            errors.append(ContentError(tr("val_glossary_bundled", term=term), shown))
             continue
         glossary[term] = {lang: values[lang] for lang in LANGUAGES if lang in values}
     return errors

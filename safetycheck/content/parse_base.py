@@ -13,6 +13,7 @@ from safetycheck.content.spec import CONDITION_KEYS, GUIDANCE_ID_PATTERN, ID_PAT
 from safetycheck.engine.model import AllOf, AnyOf, Condition, FactRef, Not, QuestionCondition, Text, ThreatCondition
 from safetycheck.errors import ContentError
 from safetycheck.i18n.language import LANGUAGES
+from safetycheck.i18n.messages import tr
 
 ID = re.compile(ID_PATTERN)
 GUIDANCE_ID = re.compile(GUIDANCE_ID_PATTERN)
@@ -32,15 +33,15 @@ class ReaderBase:
     # -- generic checks -------------------------------------------------------------------
     def mapping(self, value: Any, kind: str, line: int, what: str) -> Node | None:
         if not isinstance(value, Node):
-            self.error(line, f"{what} must be a mapping of keys")
+            self.error(line, tr("val_not_mapping", what=what))
             return None
         fields = OBJECTS[kind]
         for key in value:
             if key not in fields:
-                self.error(value.line_of(key), f"unknown key '{key}' in {what} (allowed: {', '.join(fields)})")
+                self.error(value.line_of(key), tr("val_unknown_key", key=key, what=what, allowed=", ".join(fields)))
         for key, spec in fields.items():
             if spec.required and key not in value:
-                self.error(value.line, f"{what} is missing '{key}'")
+                self.error(value.line, tr("val_missing_key", what=what, key=key))
         return value
 
     def items(self, node: Node, key: str) -> list[Any]:
@@ -48,7 +49,7 @@ class ReaderBase:
         if value is None:
             return []
         if not isinstance(value, list):
-            self.error(node.line_of(key), f"'{key}' must be a list")
+            self.error(node.line_of(key), tr("val_not_list", key=key))
             return []
         return value
 
@@ -60,22 +61,22 @@ class ReaderBase:
     def text_value(self, value: Any, line: int, key: str, what: str) -> Text | None:
         if isinstance(value, str):
             if not value.strip():
-                self.error(line, f"'{key}' of {what} is empty")
-            self.warnings.extend(f"{self.path}:{line}: '{key}' of {what} has no '{lang}' translation" for lang in LANGUAGES[1:])
+                self.error(line, tr("val_empty_text", key=key, what=what))
+            self.warnings.extend(f"{self.path}:{line}: " + tr("val_no_translation", key=key, what=what, lang=lang) for lang in LANGUAGES[1:])
             return Text({"en": value})
         if isinstance(value, Node):
             bad = [k for k in value if k not in LANGUAGES]
             if bad:
-                self.error(line, f"'{key}' of {what} has unknown language '{bad[0]}' (known: {', '.join(LANGUAGES)})")
+                self.error(line, tr("val_unknown_text_lang", key=key, what=what, code=bad[0], known=", ".join(LANGUAGES)))
             if not isinstance(value.get("en"), str) or not value["en"].strip():
-                self.error(line, f"'{key}' of {what} needs an English ('en') text")
+                self.error(line, tr("val_needs_english", key=key, what=what))
                 return None
             texts = {k: v for k, v in value.items() if isinstance(v, str) and v.strip() and k in LANGUAGES}
             if any(not isinstance(v, str) for v in value.values()):
-                self.error(line, f"'{key}' of {what}: every translation must be a string")
-            self.warnings.extend(f"{self.path}:{line}: '{key}' of {what} has no '{lang}' translation" for lang in LANGUAGES[1:] if lang not in texts)
+                self.error(line, tr("val_translation_not_string", key=key, what=what))
+            self.warnings.extend(f"{self.path}:{line}: " + tr("val_no_translation", key=key, what=what, lang=lang) for lang in LANGUAGES[1:] if lang not in texts)
             return Text(texts)
-        self.error(line, f"'{key}' of {what} must be a string or a map of languages")
+        self.error(line, tr("val_not_text", key=key, what=what))
         return None
 
     def ident(self, node: Node, key: str, what: str, pattern: re.Pattern[str] = ID) -> str:
@@ -83,7 +84,7 @@ class ReaderBase:
         if value is None:
             return ""
         if not isinstance(value, str) or not pattern.match(value):
-            self.error(node.line_of(key), f"'{key}' of {what} must be a lowercase id matching {pattern.pattern}, not {value!r}")
+            self.error(node.line_of(key), tr("val_bad_id", key=key, what=what, pattern=pattern.pattern, value=short_repr(value)))
             return str(value)
         return value
 
@@ -92,7 +93,7 @@ class ReaderBase:
         if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
             return value
         if value is not None:
-            self.error(node.line_of(key), f"'{key}' of {what} must be a date written YYYY-MM-DD, not {value!r}")
+            self.error(node.line_of(key), tr("val_bad_date", key=key, what=what, value=short_repr(value)))
         return dt.date.min
 
     def integer(self, node: Node, key: str, what: str, low: int, high: int) -> int | None:
@@ -100,28 +101,28 @@ class ReaderBase:
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            self.error(node.line_of(key), f"'{key}' of {what} must be a whole number from {low} to {high}, not {value!r}")
+            self.error(node.line_of(key), tr("val_bad_integer", key=key, what=what, low=low, high=high, value=short_repr(value)))
             return None
         return value
 
     def number(self, node: Node, key: str, what: str) -> float:
         value = node.get(key)
         if isinstance(value, bool) or not isinstance(value, int | float):
-            self.error(node.line_of(key), f"'{key}' of {what} must be a number")
+            self.error(node.line_of(key), tr("val_not_number", key=key, what=what))
             return 0.0
         return float(value)
 
     def choice(self, node: Node, key: str, what: str, allowed: tuple[str, ...], default: str = "") -> str:
         value = node.get(key, default)
         if value not in allowed:
-            self.error(node.line_of(key), f"'{key}' of {what} must be one of {', '.join(allowed)}, not {value!r}")
+            self.error(node.line_of(key), tr("val_not_choice", key=key, what=what, allowed=", ".join(allowed), value=short_repr(value)))
             return default or allowed[0]
         return str(value)
 
     def boolean(self, node: Node, key: str, what: str) -> bool:
         value = node.get(key, False)
         if not isinstance(value, bool):
-            self.error(node.line_of(key), f"'{key}' of {what} must be true or false, not {value!r}")
+            self.error(node.line_of(key), tr("val_not_boolean", key=key, what=what, value=short_repr(value)))
             return False
         return value
 
@@ -129,7 +130,7 @@ class ReaderBase:
         out = []
         for entry in self.items(node, key):
             if not isinstance(entry, str) or not pattern.match(entry):
-                self.error(node.line_of(key), f"'{key}' of {what} has an invalid id {entry!r}")
+                self.error(node.line_of(key), tr("val_bad_id_in_list", key=key, what=what, value=short_repr(entry)))
             else:
                 out.append(entry)
         return tuple(out)
@@ -137,44 +138,44 @@ class ReaderBase:
     def url(self, node: Node, key: str, what: str) -> str:
         value = node.get(key)
         if (problem := url_problem(value)) is not None:
-            self.error(node.line_of(key), f"'{key}' of {what} {problem}, not {short_repr(value)}")
+            self.error(node.line_of(key), tr("val_bad_url", key=key, what=what, problem=problem, value=short_repr(value)))
             return ""
         return safe_url(str(value))
 
     # -- conditions ------------------------------------------------------------------------
     def condition(self, raw: Any, line: int, module_id: str) -> Condition | None:
         if not isinstance(raw, Node):
-            self.error(line, "a condition must be a mapping such as {question: module.question, in: [option]}")
+            self.error(line, tr("val_cond_not_mapping"))
             return None
         unknown = [k for k in raw if k not in CONDITION_KEYS]
         if unknown:
-            self.error(raw.line_of(unknown[0]), f"unknown key '{unknown[0]}' in condition (allowed: {', '.join(CONDITION_KEYS)})")
+            self.error(raw.line_of(unknown[0]), tr("val_cond_unknown_key", key=unknown[0], allowed=", ".join(CONDITION_KEYS)))
             return None
         combinators = [k for k in ("all", "any", "not") if k in raw]
         if combinators:
             if len(raw) != 1:
-                self.error(raw.line, f"'{combinators[0]}' must stand alone in its condition")
+                self.error(raw.line, tr("val_cond_alone", key=combinators[0]))
                 return None
             if "not" in raw:
                 inner = self.condition(raw["not"], raw.line_of("not"), module_id)
                 return Not(inner) if inner else None
             parts = raw[combinators[0]]
             if not isinstance(parts, list) or not parts:
-                self.error(raw.line, f"'{combinators[0]}' needs a non-empty list of conditions")
+                self.error(raw.line, tr("val_cond_needs_list", key=combinators[0]))
                 return None
             built = tuple(c for c in (self.condition(p, getattr(p, "line", raw.line), module_id) for p in parts) if c)
             return AllOf(built) if combinators[0] == "all" else AnyOf(built)
         if "threat" in raw:
             if set(raw) != {"threat", "at_least"}:
-                self.error(raw.line, "a threat condition is written {threat: id, at_least: level}")
+                self.error(raw.line, tr("val_cond_threat_form"))
                 return None
             return ThreatCondition(str(raw["threat"]), str(raw["at_least"]))
         if "question" not in raw:
-            self.error(raw.line, "a condition needs 'question', 'threat', 'all', 'any' or 'not'")
+            self.error(raw.line, tr("val_cond_needs_kind"))
             return None
         ref = str(raw["question"])
         if "." not in ref and not module_id:
-            self.error(raw.line_of("question"), f"a condition in guidance names its question in full (module.question), not '{ref}'")
+            self.error(raw.line_of("question"), tr("val_cond_full_name", ref=ref))
             return None
         qualified = ref if "." in ref else f"{module_id}.{ref}"
         if ("min" in raw or "max" in raw) and set(raw) <= {"question", "min", "max"}:
@@ -184,17 +185,17 @@ class ReaderBase:
             return QuestionCondition(qualified, min_=low, max_=high)
         tests = [k for k in ("in", "not_in", "answered") if k in raw]
         if len(tests) != 1 or len(raw) != 2:
-            self.error(raw.line, "a question condition needs exactly one of 'in', 'not_in', 'answered' (or 'min'/'max')")
+            self.error(raw.line, tr("val_cond_one_test"))
             return None
         test = tests[0]
         if test == "answered":
             if not isinstance(raw["answered"], bool):
-                self.error(raw.line_of("answered"), "'answered' must be true or false")
+                self.error(raw.line_of("answered"), tr("val_cond_answered"))
                 return None
             return QuestionCondition(qualified, answered=raw["answered"])
         values = raw[test]
         if not isinstance(values, list) or not values or not all(isinstance(v, str) for v in values):
-            self.error(raw.line_of(test), f"'{test}' needs a list of option ids")
+            self.error(raw.line_of(test), tr("val_cond_option_list", key=test))
             return None
         if test == "in":
             return QuestionCondition(qualified, in_=tuple(values))
@@ -209,7 +210,7 @@ class ReaderBase:
             return FactRef(value["fact"])
         if isinstance(value, int | float) and not isinstance(value, bool):
             return float(value)
-        self.error(raw.line_of(key), f"'{key}' must be a number or {{fact: ID}}, not {value!r}")
+        self.error(raw.line_of(key), tr("val_cond_bound", key=key, value=short_repr(value)))
         return False
 
 

@@ -30,6 +30,7 @@ from safetycheck.engine.model import (
     Text,
 )
 from safetycheck.errors import ContentError
+from safetycheck.i18n.messages import tr
 
 FACT = re.compile(r"\{fact:([a-z][a-z0-9_]*)\}")
 REF = re.compile(r"\{ref:([a-z][a-z0-9-]*)\}")
@@ -85,7 +86,7 @@ class Resolver:
         def one(match: re.Match[str]) -> str:
             fact = self.facts.get(match.group(1))
             if fact is None:
-                self.errors.append(ContentError(f"{what} refers to unknown fact '{match.group(1)}' (see guidance/_facts.yaml)", *where))
+                self.errors.append(ContentError(tr("val_unknown_fact_text", what=what, id=match.group(1)), *where))
                 return match.group(0)
             return fact_text(fact)
 
@@ -98,10 +99,10 @@ class Resolver:
             return bound
         fact = self.facts.get(bound.fact)
         if fact is None:
-            self.errors.append(ContentError(f"{what}: a condition names unknown fact '{bound.fact}'", *where))
+            self.errors.append(ContentError(tr("val_unknown_fact_bound", what=what, id=bound.fact), *where))
             return bound
         if not isinstance(fact.value, float):
-            self.errors.append(ContentError(f"{what}: fact '{bound.fact}' is not a number, so it cannot bound 'min'/'max'", *where))
+            self.errors.append(ContentError(tr("val_fact_not_number", what=what, id=bound.fact), *where))
             return bound
         return fact.value
 
@@ -167,30 +168,30 @@ def resolve(modules: list[Module], items: Mapping[str, GuidanceItem],
     """(modules, items, errors, warnings) with facts and references put into every text."""
     questions = {q.qid: q for m in modules for q in m.questions}
     resolver = Resolver(facts, questions)
-    titles = {gid: resolver.with_facts((item.path, item.line), f"guidance '{gid}'")(item.title) for gid, item in items.items()}
+    titles = {gid: resolver.with_facts((item.path, item.line), tr("val_w_guidance_id", id=gid))(item.title) for gid, item in items.items()}
     bare = _bare_ids(titles)
     errors = resolver.errors
     warnings: list[str] = []
     out_items: dict[str, GuidanceItem] = {}
     for gid, item in items.items():
-        where, what = (item.path, item.line), f"guidance '{gid}'"
+        where, what = (item.path, item.line), tr("val_w_guidance_id", id=gid)
         found: list[str] = []
         bad: list[str] = []
         loose: list[str] = []
         with_facts = resolver.with_facts(where, what)
         item = item_texts(item, lambda t, f=found, b=bad, x=loose, ff=with_facts: _sub_refs(ff(t), titles, f, b, bare, x))
         item = item_conditions(item, resolver.conditions(where, what))
-        warnings += [f"{item.path}:{item.line}: guidance '{gid}' names '{other}' bare in its text: write {{ref:{other}}}"
+        warnings += [f"{item.path}:{item.line}: " + tr("val_bare_ref", id=gid, other=other)
                      for other in dict.fromkeys(loose)]
-        errors += [ContentError(f"guidance '{gid}' refers to unknown item '{{ref:{target}}}'", item.path, item.line)
+        errors += [ContentError(tr("val_unknown_ref", what=what, target=target), item.path, item.line)
                    for target in dict.fromkeys(bad)]
         out_items[gid] = replace(item, refs=tuple(found))
     out_modules = []
     for module in modules:
-        where, what = (module.path, 1), f"module '{module.id}'"
+        where, what = (module.path, 1), tr("val_w_module_id", id=module.id)
         bad = []
         with_facts = resolver.with_facts(where, what)
         module = module_texts(module, lambda t, b=bad, ff=with_facts: _sub_refs(ff(t), titles, [], b))
-        errors += [ContentError(f"module '{module.id}' refers to unknown item '{{ref:{target}}}'", *where) for target in dict.fromkeys(bad)]
+        errors += [ContentError(tr("val_unknown_ref", what=what, target=target), *where) for target in dict.fromkeys(bad)]
         out_modules.append(module_conditions(module, resolver.conditions(where, what)))
     return out_modules, out_items, errors, warnings
