@@ -336,7 +336,7 @@ def test_compare_asks_each_files_passphrase_and_shows_marks(tmp_path: Path) -> N
     result = subprocess.run([sys.executable, str(Path(__file__).parent / "content_run.py"), str(GUIDED), "compare",
                              str(old), str(new), "--passphrase-file", str(wrong)], capture_output=True, text=True, timeout=60)
     assert result.returncode == 2
-    assert f"{new}: cannot be opened: wrong passphrase" in result.stderr  # names the file that failed, and why
+    assert f"{new}: wrong passphrase, or the file is damaged" in result.stderr  # names the file that failed, and why
 
 
 def test_full_report_lists_the_chosen_help_first(tmp_path: Path) -> None:
