@@ -82,8 +82,11 @@ def wrap_to(text: str, width: int) -> str:
         hang = " " * len(mark.group(0)) if mark else first + "  "  # as the pager does: where each line begins shows
         if len(hang) > width // 2:  # deep indents would leave a column of single words
             hang = hang[: width // 4]
-        out += textwrap.wrap(line.strip(), width=width, initial_indent=first[: width // 2], subsequent_indent=hang,
-                             break_on_hyphens=False, break_long_words="://" not in line) or [""]
+        wrapped = textwrap.wrap(line.strip(), width=width, initial_indent=first[: width // 2], subsequent_indent=hang,
+                                break_on_hyphens=False, break_long_words="://" not in line) or [""]
+        # an address too long for its line: whole, from the first column, so the terminal folds it
+        # into as few pieces as it can
+        out += [part.strip() if len(part) > width and " " not in part.strip() else part for part in wrapped]
     return "\n".join(out)
 
 

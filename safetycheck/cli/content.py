@@ -64,12 +64,12 @@ def list_modules(
     for r in rows:
         cov = " ".join(f"{lg}:{r['coverage'][lg]:.0%}" for lg in LANGUAGES)  # type: ignore[index]
         lines.append(f"{r['id']:<12} {r['questions']:>9}  {cov}  {r['reviewed']}   {r['title']}")
-        narrow += [f"{r['id']}: {r['title']}", f"  {s['questions']}: {r['questions']} · {s['reviewed']} {r['reviewed']}",
-                   f"  {s['coverage']}: {cov}"]
+        narrow += ["" if narrow else None, f"{r['id']}: {r['title']}", f"  {s['questions']}: {r['questions']} · {s['reviewed']} {r['reviewed']}",
+                   f"  {s['coverage']}: {cov}"]  # a blank line between areas: a wrapped title stays with its own
     total = s["questions_total"].format(n=sum(int(r["questions"]) for r in rows))  # type: ignore[call-overload]
     columns = terminal_columns()
     if columns is not None and max(len(line) for line in lines) >= columns:
-        lines = narrow
+        lines = [line for line in narrow if line is not None]
     typer.echo(fit_to_terminal("\n".join([*lines, total])))
 
 
@@ -92,8 +92,9 @@ def guide(
     items = guide_items(content, item_id, module)
     found = content.module(module) if module else None
     area = say(found.title, language) if found else None
-    emit(render_guide(items, language, fmt.value if fmt else None, output is not None, area), output, force, language, personal=False,
-         prose=fmt in (None, ReportFormat.rich, ReportFormat.plain))
+    text = render_guide(items, language, fmt.value if fmt else None, output is not None, area,
+                        terminal_columns() if output is None else None)
+    emit(text, output, force, language, personal=False, prose=fmt in (None, ReportFormat.rich, ReportFormat.plain))
 
 
 @guarded
