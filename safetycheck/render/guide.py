@@ -49,9 +49,9 @@ def render_guide(items: list[GuidanceItem], lang: str, fmt: str | None, to_file:
     if fmt == "json":
         return json.dumps({"items": [asdict(e) for e in entries]}, ensure_ascii=False, indent=2) + "\n"
     if fmt == "markdown":
-        from safetycheck.render.text import _md, markdown_entry
+        from safetycheck.render.text import markdown_entry, md
 
-        lines = [f"# {_md(title)}", "", f"*{_md(meta)}*", ""]
+        lines = [f"# {md(title)}", "", f"*{md(meta)}*", ""]
         for entry in entries:
             lines += markdown_entry(s, entry)
         return "\n".join(lines)
