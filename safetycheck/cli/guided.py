@@ -60,21 +60,24 @@ def danger_screen(session: Guided, guidance: tuple[str, ...], contacts: tuple[st
     from safetycheck.cli.screens import choose
     from safetycheck.i18n.language import say
     from safetycheck.i18n.messages import strings
+    from safetycheck.render.report import first_sentence
     from safetycheck.sanitize import clean
 
+    # One screen: each item's title and the first sentence of its first step, each contact's first
+    # sentence (how to reach them) and address; the rest is in the plan and the full report.
     s = strings(session.lang)
     lines = [s["danger_title"], s["danger_intro"]]
     for n, gid in enumerate(guidance, 1):
         item = session.content.guidance[gid]
         steps = item.steps.get("general") or next(iter(item.steps.values()), ())
         first = next((step for step in steps if step.when is None), None)  # one step for everyone, no condition
-        lines.append(f"{n}. {say(item.title, session.lang)}" + (f": {say(first.text, session.lang)}" if first else ""))
+        lines.append(f"{n}. {say(item.title, session.lang)}" + (f": {first_sentence(say(first.text, session.lang))}" if first else ""))
     if contacts:
         lines.append(s["danger_help"])
         by_id = {c.id: c for c in session.content.help}
         for cid in contacts:
             contact = by_id[cid]
-            lines.append(f"• {clean(contact.name)}: {say(contact.how, session.lang)}")
+            lines.append(f"• {clean(contact.name)}: {first_sentence(say(contact.how, session.lang))}")
             lines.append(f"  {clean(contact.url)}")
     picked = choose(lines, [("go", s["danger_continue"]), ("stop", s["danger_stop"])], session.lang)
     return picked == "go"

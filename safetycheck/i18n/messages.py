@@ -173,12 +173,6 @@ EN: dict[str, str] = {
     "summary_not_file": "not a regular file",
     "warning_room_file": "Written: {path}. It shows where the room stands, not anyone's answers. Show it to the room; do not pass it beyond.",
     "included_counts": "included by {included}, not by {not_included}",
-    "n_participants_one": "{n} participant",
-    "n_participants_few": "{n} participants",
-    "n_participants_many": "{n} participants",
-    "n_people_one": "{n} person",
-    "n_people_few": "{n} people",
-    "n_people_many": "{n} people",
     "sensitive_topics": "Sensitive topics (counted per area)",
     "sensitive_topics_note": "Advice that follows from a sensitive situation is counted only by its area, never by name. Talk about these areas in general terms, and let no one feel singled out.",
     "later_print_note": "The steps for these are in your report on screen (safetycheck open) and in the guidance library (safetycheck guide).",
@@ -390,6 +384,7 @@ EN.update(HELP_EN)
 # (Russian three, Azerbaijani two). `ntr(key, n)` chooses the form for n.
 EN_PLURALS: dict[str, tuple[str, str]] = {
     "n_participants": ("{n} participant", "{n} participants"),
+    "n_people": ("{n} person", "{n} people"),
     "n_questions": ("{n} question", "{n} questions"),
     "n_actions": ("{n} action", "{n} actions"),
     "n_selections": ("{n} selected", "{n} selected"),

@@ -7,7 +7,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from safetycheck.engine.tailoring import BUCKETS
-from safetycheck.i18n.formats import long_date
+from safetycheck.i18n.formats import long_date, number
 from safetycheck.render.report import ContactRow, PlanEntry, ReportView
 
 if TYPE_CHECKING:
@@ -157,7 +157,7 @@ def render_html(view: ReportView) -> str:
     for module, rows in view.explain:
         body += [f"<h2>{esc(s['explain'])}: {esc(module)}</h2>", f'<p class="muted">{esc(s["explain_note"])}</p>', "<table>",
                  "<tr>" + "".join(f"<th>{esc(s[k])}</th>" for k in ("explain_question", "explain_answer", "explain_risk", "explain_weight", "explain_points", "explain_could_drop")) + "</tr>"]
-        body += [f"<tr><td>{esc(r.question)}</td><td>{esc(r.answer)}</td><td>{r.risk}/{r.max_risk}</td><td>{r.weight:g} {esc(r.threat)}</td><td>+{r.points:g}</td><td>{r.could_drop:g}</td></tr>" for r in rows]
+        body += [f"<tr><td>{esc(r.question)}</td><td>{esc(r.answer)}</td><td>{r.risk}/{r.max_risk}</td><td>{number(r.weight, view.lang)} {esc(r.threat)}</td><td>{number(r.points, view.lang, signed=True)}</td><td>{number(r.could_drop, view.lang)}</td></tr>" for r in rows]
         body.append("</table>")
     if view.unanswered:
         # On paper only the count: the list is for the screen, where the person can answer them.

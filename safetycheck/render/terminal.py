@@ -14,6 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from safetycheck.engine.tailoring import BUCKETS
+from safetycheck.i18n.formats import number
 from safetycheck.render.report import PlanEntry, ReportView
 
 BAND_STYLES = {"low": "green", "moderate": "yellow", "high": "dark_orange", "critical": "bold red"}
@@ -132,8 +133,8 @@ def render_rich(view: ReportView, width: int, color: bool) -> str:
         for key in ("explain_risk", "explain_weight", "explain_points", "explain_could_drop"):
             explain.add_column(s[key], justify="right")
         for r in rows:
-            explain.add_row(Text(r.question), Text(r.answer), f"{r.risk}/{r.max_risk}", f"{r.weight:g}",
-                            f"+{r.points:g}", f"{r.could_drop:g}")
+            explain.add_row(Text(r.question), Text(r.answer), f"{r.risk}/{r.max_risk}", number(r.weight, view.lang),
+                            number(r.points, view.lang, signed=True), number(r.could_drop, view.lang))
         console.print(explain)
     if view.explain:
         console.print(Text(s["explain_note"], style="dim"))

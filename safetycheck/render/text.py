@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from safetycheck.engine.tailoring import BUCKETS
+from safetycheck.i18n.formats import number
 from safetycheck.render.report import PlanEntry, ReportView
 
 
@@ -74,8 +75,8 @@ def _plain_explain(view: ReportView) -> list[str]:
         out.append(f"  {module}:")
         for r in rows:
             out.append(f"    - {r.question} -> {r.answer}: {s['explain_risk']} {r.risk}/{r.max_risk} x "
-                       f"{s['explain_weight']} {r.weight:g} ({r.threat}) = +{r.points:g}; "
-                       f"{s['explain_could_drop']} {r.could_drop:g}")
+                       f"{s['explain_weight']} {number(r.weight, view.lang)} ({r.threat}) = {number(r.points, view.lang, signed=True)}; "
+                       f"{s['explain_could_drop']} {number(r.could_drop, view.lang)}")
     return out
 
 
@@ -151,7 +152,7 @@ def render_markdown(view: ReportView) -> str:
             out += ["", f"### {md(module)}", "",
                     f"| {s['explain_question']} | {s['explain_answer']} | {s['explain_risk']} | {s['explain_weight']} | {s['explain_points']} | {s['explain_could_drop']} |",
                     "|---|---|---|---|---|---|"]
-            out += [f"| {md(r.question)} | {md(r.answer)} | {r.risk}/{r.max_risk} | {r.weight:g} {md(r.threat)} | +{r.points:g} | {r.could_drop:g} |" for r in rows]
+            out += [f"| {md(r.question)} | {md(r.answer)} | {r.risk}/{r.max_risk} | {number(r.weight, view.lang)} {md(r.threat)} | {number(r.points, view.lang, signed=True)} | {number(r.could_drop, view.lang)} |" for r in rows]
     if view.unanswered:
         out += ["", f"## {s['unanswered']}", ""] + [f"- {md(m)}: {md(q)}" for m, q in view.unanswered]
     out += ["", f"## {s['help_title']}", ""]

@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass
 
 from safetycheck.engine.workshop import BANDS, FEW_PARTICIPANTS, GroupView
+from safetycheck.i18n.messages import plural
 from safetycheck.render.html import esc, page
 from safetycheck.render.text import md
 from safetycheck.sanitize import clean
@@ -18,20 +19,9 @@ from safetycheck.sanitize import clean
 ALL_BANDS = (*BANDS, "none")
 
 
-def plural(n: int, lang: str) -> str:
-    """CLDR cardinal category, as "one", "few" or "many" (English and Azerbaijani use one/many)."""
-    if lang == "ru":
-        if n % 10 == 1 and n % 100 != 11:
-            return "one"
-        if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
-            return "few"
-        return "many"
-    return "one" if n == 1 else "many"
-
-
-def counted(s: dict[str, str], key: str, n: int, lang: str) -> str:
-    """'6 participants', '1 person', '3 участника'."""
-    return s[f"{key}_{plural(n, lang)}"].format(n=n)
+def counted(key: str, n: int, lang: str) -> str:
+    """'6 participants', '1 person', '3 участника': the catalogue's plural forms for n."""
+    return plural(key, n, lang).format(n=n)
 
 
 @dataclass(frozen=True)
@@ -74,9 +64,9 @@ def group_lines(view: GroupView, s: dict[str, str], titles: dict[str, str], lang
         AreaLine(_title(titles, a.id), s["included_counts"].format(included=a.included, not_included=a.not_included),
                  tuple((b, s["band_" + b], a.counts[b]) for b in ALL_BANDS if a.counts[b]))
         for a in view.areas)
-    teach = tuple((_title(titles, g), clean(g), counted(s, "n_people", c, lang)) for g, c in view.top_guidance)
-    topics = tuple((_title(titles, t), counted(s, "n_people", c, lang)) for t, c in view.topics)
-    return GroupLines(s["group_title"], counted(s, "n_participants", view.participants, lang), tuple(notes), areas, teach, topics)
+    teach = tuple((_title(titles, g), clean(g), counted("n_people", c, lang)) for g, c in view.top_guidance)
+    topics = tuple((_title(titles, t), counted("n_people", c, lang)) for t, c in view.topics)
+    return GroupLines(s["group_title"], counted("n_participants", view.participants, lang), tuple(notes), areas, teach, topics)
 
 
 def render_group_text(view: GroupView, s: dict[str, str], titles: dict[str, str], markdown: bool, lang: str = "en") -> str:
