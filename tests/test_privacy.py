@@ -75,25 +75,31 @@ def test_workshop_summarize_only_reads(summaries: Path, tmp_path: Path, fmt: str
 
 
 def test_the_guided_session_only_reads(tmp_path: Path) -> None:
-    """A scripted run in a real terminal: Enter on every prompt until the session ends."""
+    """A scripted run in a real terminal: Enter on every prompt until the session ends. Enter with
+    nothing ticked is refused on a multiple-choice question, so there the script skips (s); the
+    session ends on the last screen's menu, so there it presses its quit key (q)."""
     import pexpect
+
+    from .terminal import Screen
 
     env = {**os.environ, "PROMPT_TOOLKIT_NO_CPR": "1", "SAFETYCHECK_LANG": "en", "NO_COLOR": "1", "TERM": "xterm"}
     child = pexpect.spawn(sys.executable, [str(HARNESS)], cwd=str(tmp_path), env=env, encoding="utf-8", dimensions=(40, 100), timeout=5)
+    child.logfile_read = view = Screen(40, 100)
     screens = 0
     for _ in range(300):
         try:
-            child.expect(pexpect.EOF, timeout=0.5)
+            child.expect(pexpect.EOF, timeout=0.5)  # quiet for half a second: the screen is drawn
             break
         except pexpect.TIMEOUT:
-            # Enter on every question; on the last screen's menu, its quit key
-            child.send("q" if screens > 20 and "quit" in (child.before or "").lower() else "\r")
+            text = view.text()
+            child.send("q" if "q quit" in text else "s" if "Nothing is ticked" in text else "\r")
             screens += 1
     else:
         child.terminate(force=True)
-        pytest.fail("the guided session did not end")
+        pytest.fail(f"the guided session did not end:\n{view.text()}")
     child.close()
     assert screens > 3  # it really asked questions
+    assert "Your safety check" in view.text()  # it reached the last screen (the summary stays after quitting)
     assert child.exitstatus == 0, child.before
     assert list(tmp_path.iterdir()) == []
 

@@ -285,7 +285,10 @@ def test_full_report_fits_the_terminal(columns: int) -> None:
     child = spawn("check", "--answers", str(EXAMPLE), "--format", "rich", dimensions=(50, columns))
     output = finish(child)
     assert "Your plan" in output
-    assert max(len(line.rstrip("\r")) for line in output.splitlines()) <= columns
+    lines = [line.rstrip("\r") for line in output.splitlines()]
+    # an address alone may be longer (the terminal folds it): cut into pieces, it could not be copied
+    assert max(len(line) for line in lines if not line.startswith("https://")) <= columns
+    assert all(" " not in line for line in lines if len(line) > columns)
 
 
 @pytest.mark.parametrize("no_color", [True, False])
@@ -336,7 +339,7 @@ def test_compare_asks_each_files_passphrase_and_shows_marks(tmp_path: Path) -> N
     result = subprocess.run([sys.executable, str(Path(__file__).parent / "content_run.py"), str(GUIDED), "compare",
                              str(old), str(new), "--passphrase-file", str(wrong)], capture_output=True, text=True, timeout=60)
     assert result.returncode == 2
-    assert f"{new}: cannot be opened: wrong passphrase" in result.stderr  # names the file that failed, and why
+    assert f"{new}: wrong passphrase, or the file is damaged" in result.stderr  # names the file that failed, and why
 
 
 def test_full_report_lists_the_chosen_help_first(tmp_path: Path) -> None:

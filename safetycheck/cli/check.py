@@ -45,7 +45,9 @@ AnonymousSummaryOption = Annotated[Path | None, typer.Option("--anonymous-summar
 
 
 def terminal_width() -> int:
-    return max(60, min(200, shutil.get_terminal_size((100, 24)).columns))
+    """The terminal's own width, down to a phone's (~40 columns): the report is never drawn wider
+    than the screen, where the terminal would fold its frames and tables into a jumble."""
+    return max(20, min(200, shutil.get_terminal_size((100, 24)).columns))
 
 
 def render(view: ReportView, fmt: ReportFormat | None, to_file: bool) -> str:
@@ -75,10 +77,16 @@ def prepare(lang: str | None, pack: list[Path] | None) -> tuple[str, ContentSet]
     return language, load_content(pack or [])
 
 
-def emit(text: str, output: Path | None, force: bool, lang: str, personal: bool = True) -> None:
+def emit(text: str, output: Path | None, force: bool, lang: str, personal: bool = True, prose: bool = False) -> None:
     """Print, or write the file the person asked for (0600); a file that reveals the person's
-    risks gets a warning that it is plain text (blank templates and handouts do not)."""
+    risks gets a warning that it is plain text (blank templates and handouts do not). `prose`:
+    plain text for reading, wrapped to the terminal when printed to one (never Markdown, HTML,
+    JSON or YAML, whose lines mean something; never a file or a pipe)."""
     if output is None:
+        if prose:
+            from safetycheck.cli.console import fit_to_terminal
+
+            text = fit_to_terminal(text)
         typer.echo(text, nl=False)
         return
     from safetycheck.i18n.messages import strings
@@ -155,7 +163,7 @@ def show_result(assessment: Assessment, answers: Answers, lang: str, explain: bo
         print_last_screen(assessment, lang, hint, set(done), contacts, clear)
         return
     view = build_view(assessment, lang, explain, first_contacts=contacts, done=done)
-    emit(render(view, fmt, output is not None), output, force, lang)
+    emit(render(view, fmt, output is not None), output, force, lang, prose=fmt in (ReportFormat.plain, ReportFormat.card))
     if clear:
         clear_screen()
 

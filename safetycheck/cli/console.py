@@ -8,7 +8,10 @@ is written in UTF-16 by Python and needs nothing."""
 from __future__ import annotations
 
 import os
+import re
+import shutil
 import sys
+import textwrap
 from typing import TextIO
 
 
@@ -55,3 +58,48 @@ def _enable_windows_vt() -> bool:  # pragma: no cover - Windows only
     if not kernel32.GetConsoleMode(handle, ctypes.byref(mode)):
         return False
     return bool(kernel32.SetConsoleMode(handle, mode.value | enable_virtual_terminal_processing))
+
+
+# A line that starts a list item: its continuation lines hang under its text, not under the mark.
+_ITEM = re.compile(r"^\s*(?:\d+\.|•|-|\*|\[[ x]\])\s+")
+
+
+def wrap_to(text: str, width: int) -> str:
+    """Each line of `text` wrapped on words to `width` columns, for a person reading a terminal.
+
+    Indented lines keep their indent, list items hang under their text, other lines' continuations
+    hang two columns in (as in the pager of the guided session), and an address is never
+    cut: one longer than the line goes alone on its line, whole, so it can still be selected (the
+    terminal folds it). Other words longer than the whole width are broken: nothing else can fit."""
+    width = max(20, width)
+    out: list[str] = []
+    for line in text.split("\n"):
+        if len(line) <= width:
+            out.append(line)
+            continue
+        mark = _ITEM.match(line)
+        first = line[: len(line) - len(line.lstrip())]
+        hang = " " * len(mark.group(0)) if mark else first + "  "  # as the pager does: where each line begins shows
+        if len(hang) > width // 2:  # deep indents would leave a column of single words
+            hang = hang[: width // 4]
+        wrapped = textwrap.wrap(line.strip(), width=width, initial_indent=first[: width // 2], subsequent_indent=hang,
+                                break_on_hyphens=False, break_long_words="://" not in line) or [""]
+        # an address too long for its line: whole, from the first column, so the terminal folds it
+        # into as few pieces as it can
+        out += [part.strip() if len(part) > width and " " not in part.strip() else part for part in wrapped]
+    return "\n".join(out)
+
+
+def terminal_columns() -> int | None:
+    """The width of the terminal stdout writes to, or None when it writes to a file or a pipe (whose
+    text is kept exactly as rendered: a file has no width, and tests and scripts read it)."""
+    if not _is_console(sys.stdout):
+        return None
+    return shutil.get_terminal_size((80, 24)).columns
+
+
+def fit_to_terminal(text: str) -> str:
+    """Text for stdout: wrapped to the terminal's width when it goes to one (a phone's is about 40
+    columns, and the terminal itself would break lines in the middle of a word), unchanged otherwise."""
+    columns = terminal_columns()
+    return text if columns is None else wrap_to(text, columns - 1)

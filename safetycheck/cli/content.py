@@ -11,6 +11,7 @@ import typer
 
 from safetycheck.cli.boundary import guarded
 from safetycheck.cli.check import ForceOption, FormatOption, LangOption, OutputOption, PackOption, ReportFormat, emit, prepare
+from safetycheck.cli.console import fit_to_terminal, terminal_columns
 from safetycheck.cli.helptext import H
 from safetycheck.errors import UsageError
 from safetycheck.i18n.messages import tr
@@ -58,12 +59,18 @@ def list_modules(
         typer.echo(json.dumps({"modules": rows, "content_version": content.version}, ensure_ascii=False, indent=2))
         return
     s = strings(language)
-    typer.echo(f"{s['module']:<12} {s['questions']:>9}  {s['coverage']} ({', '.join(LANGUAGES)})  {s['reviewed']}")
+    lines = [f"{s['module']:<12} {s['questions']:>9}  {s['coverage']} ({', '.join(LANGUAGES)})  {s['reviewed']}"]
+    narrow: list[str] = []  # the same, one area to a few short lines, for a terminal the table does not fit
     for r in rows:
-        r.pop("question_list")
         cov = " ".join(f"{lg}:{r['coverage'][lg]:.0%}" for lg in LANGUAGES)  # type: ignore[index]
-        typer.echo(f"{r['id']:<12} {r['questions']:>9}  {cov}  {r['reviewed']}   {r['title']}")
-    typer.echo(s["questions_total"].format(n=sum(int(r["questions"]) for r in rows)))  # type: ignore[call-overload]
+        lines.append(f"{r['id']:<12} {r['questions']:>9}  {cov}  {r['reviewed']}   {r['title']}")
+        narrow += ["" if narrow else None, f"{r['id']}: {r['title']}", f"  {s['questions']}: {r['questions']} · {s['reviewed']} {r['reviewed']}",
+                   f"  {s['coverage']}: {cov}"]  # a blank line between areas: a wrapped title stays with its own
+    total = s["questions_total"].format(n=sum(int(r["questions"]) for r in rows))  # type: ignore[call-overload]
+    columns = terminal_columns()
+    if columns is not None and max(len(line) for line in lines) >= columns:
+        lines = [line for line in narrow if line is not None]
+    typer.echo(fit_to_terminal("\n".join([*lines, total])))
 
 
 @guarded
@@ -85,7 +92,9 @@ def guide(
     items = guide_items(content, item_id, module)
     found = content.module(module) if module else None
     area = say(found.title, language) if found else None
-    emit(render_guide(items, language, fmt.value if fmt else None, output is not None, area), output, force, language, personal=False)
+    text = render_guide(items, language, fmt.value if fmt else None, output is not None, area,
+                        terminal_columns() if output is None else None)
+    emit(text, output, force, language, personal=False, prose=fmt in (None, ReportFormat.rich, ReportFormat.plain))
 
 
 @guarded
@@ -142,5 +151,6 @@ def about(lang: LangOption = None) -> None:
     language, content = prepare(lang, None)
     s = strings(language)
     files = s["privacy_files_windows" if os.name == "nt" else "privacy_files_posix"]
-    typer.echo(f"{s['about_title']}\n\n{s['version']}: {__version__}\n{s['content_version']}: {content.version}\n"
-               f"{s['content_reviewed']}: {content.reviewed.isoformat()}\n\n{s['privacy_promise']}\n{files}\n\n{s['privacy_limits']}")
+    typer.echo(fit_to_terminal(f"{s['about_title']}\n\n{s['version']}: {__version__}\n{s['content_version']}: {content.version}\n"
+                               f"{s['content_reviewed']}: {content.reviewed.isoformat()}\n\n{s['privacy_promise']}\n{files}\n\n"
+                               f"{s['privacy_limits']}"))

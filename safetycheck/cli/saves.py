@@ -147,5 +147,5 @@ def compare(
 
         markdown = fmt is ReportFormat.markdown
         text = render_progress(view, strings(language), markdown=markdown, escape=md if markdown else str)
-    emit(text, output, force, language)
+    emit(text, output, force, language, prose=fmt in (None, ReportFormat.plain))
 

@@ -78,7 +78,7 @@ def summarize(
         text = render_group_text(view, s, titles, chosen is ReportFormat.markdown, language)
     else:
         raise UsageError(tr("err_format_not_here", format=chosen.value))
-    emit(text, output, force, language, personal=False)  # the room's picture: no one's answers
+    emit(text, output, force, language, personal=False, prose=chosen is ReportFormat.plain)  # the room's picture: no one's answers
     if output is not None:
         typer.echo(s["warning_room_file"].format(path=shown(str(output))), err=True)
 

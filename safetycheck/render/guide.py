@@ -38,7 +38,9 @@ def handout_heading(items: list[GuidanceItem], lang: str, area: str | None) -> t
     return clean(title), meta
 
 
-def render_guide(items: list[GuidanceItem], lang: str, fmt: str | None, to_file: bool, area: str | None = None) -> str:
+def render_guide(items: list[GuidanceItem], lang: str, fmt: str | None, to_file: bool, area: str | None = None,
+                 columns: int | None = None) -> str:
+    """`columns`: the width of the terminal it is printed on (None for a file or a pipe)."""
     from safetycheck.render.report import guide_entry
 
     s = strings(lang)
@@ -66,6 +68,15 @@ def render_guide(items: list[GuidanceItem], lang: str, fmt: str | None, to_file:
         # Browsing: an index to pick from; one id (or --format markdown/html) gives the full text.
         width = max(len(e.id) for e in entries)
         rows = [f"{e.id:<{width}}  {e.title}  ({e.effort_label})" for e in entries]
+        room = (columns or 0) - 1 - width - 2
+        if columns is not None and max(len(row) for row in rows) >= columns:
+            import textwrap
+
+            if room >= 24:  # titles wrap in their own column
+                rows = [f"{e.id:<{width}}  " + f"\n{' ' * (width + 2)}".join(
+                    textwrap.wrap(f"{e.title}  ({e.effort_label})", room, break_on_hyphens=False)) for e in entries]
+            else:  # a phone: the id above its title
+                rows = [f"{e.id}\n  {e.title}  ({e.effort_label})" for e in entries]
         return f"{s['guidance_library']}\n" + "\n".join(rows) + "\n"
     lines = []
     for n, entry in enumerate(entries, 1):

@@ -32,6 +32,9 @@ def _wrapped(text: Text, width: int, indent: str) -> Text:
     """Wrap with textwrap, keeping the styles of the first span: Rich's own wrapping costs ~5x more,
     and a long plan is thousands of lines."""
     plain = text.plain
+    if "://" in plain and " " not in plain.strip():  # an address alone: never cut (a cut one cannot be
+        # copied); one too long for its indent starts at the first column, and the terminal folds it
+        return text if len(plain) <= width else text[len(plain) - len(plain.lstrip()):]
     lines = textwrap.wrap(plain, width=width, subsequent_indent=indent, break_long_words=True, break_on_hyphens=False) or [""]
     out = Text()
     offset = 0
@@ -82,11 +85,14 @@ def render_rich(view: ReportView, width: int, color: bool) -> str:
     table = Table(title=s["summary"], title_justify="left", expand=False, show_edge=False)
     table.add_column(s["module"])
     table.add_column(s["score"], justify="right")
-    table.add_column("", no_wrap=True)
+    bars = width >= 60  # on a phone the bar would squeeze the area's name into pieces; the score says the same
+    if bars:
+        table.add_column("", no_wrap=True)
     table.add_column(s["band"])
     for m in view.modules:
-        table.add_row(Text(m.title), "-" if m.score is None else str(m.score),
-                      _bar(m.score, m.band, 20 if width >= 80 else 10), Text(m.band_label, style=BAND_STYLES.get(m.band, "")))
+        bar = [_bar(m.score, m.band, 20 if width >= 80 else 10)] if bars else []
+        table.add_row(Text(m.title), "-" if m.score is None else str(m.score), *bar,
+                      Text(m.band_label, style=BAND_STYLES.get(m.band, "")))
     console.print(table)
     console.print(Text(s["score_note"], style="dim"))
     console.print()
@@ -141,7 +147,7 @@ def render_rich(view: ReportView, width: int, color: bool) -> str:
     console.print(Text(s["help_title"], style="bold underline"))
     for c in view.contacts:
         console.print(_wrapped(Text(f"  • {c.name}: ", style="bold") + Text(f"{c.what} {c.how}"), width, "    "), soft_wrap=True)
-        console.print(Text(f"    {c.url}", style="underline"), soft_wrap=True)
+        console.print(_wrapped(Text(f"    {c.url}", style="underline"), width, "    "), soft_wrap=True)
     if view.stale:
         console.print(Text(s["stale_warning"].format(items=", ".join(view.stale)), style="yellow"))
     console.print(Text(f"{s['content_version']}: {view.content_version}", style="dim"))
@@ -166,7 +172,7 @@ def render_group_rich(view: object, s: dict[str, str], titles: dict[str, str], w
     total = max(view.participants, 1)
     bar_width = max(8, min(40, width - 24))
     for a in g.areas:
-        console.print(Text(a.title, style="bold") + Text(f"  ({a.included})", style="dim"))
+        console.print(_wrapped(Text(a.title, style="bold") + Text(f"  ({a.included})", style="dim"), width, "  "), soft_wrap=True)
         for band, label, n in a.counts:
             filled = max(1, round(n / total * bar_width))
             console.print(Text(f"  {label[:12]:<12} ") + Text("█" * filled, style=BAND_STYLES.get(band, "grey50")) + Text(f" {n}"))
@@ -174,10 +180,11 @@ def render_group_rich(view: object, s: dict[str, str], titles: dict[str, str], w
         console.print()
         console.print(Text(s["teach_first"], style="bold underline"))
         for n, (title, gid, people) in enumerate(g.teach, 1):
-            console.print(Text(f"{n:>2}. ") + Text(title) + Text(f"  ({gid}) ", style="dim") + Text(people, style="bold"))
+            line = Text(f"{n:>2}. ") + Text(title) + Text(f"  ({gid}) ", style="dim") + Text(people, style="bold")
+            console.print(_wrapped(line, width, "    "), soft_wrap=True)  # continuations hang under the title
     if g.topics:
         console.print()
         console.print(Text(s["sensitive_topics"], style="bold underline"))
         for title, people in g.topics:
-            console.print(Text(f"  {title}: ") + Text(people, style="bold"))
+            console.print(_wrapped(Text(f"  {title}: ") + Text(people, style="bold"), width, "    "), soft_wrap=True)
     return buffer.getvalue()
