@@ -197,7 +197,7 @@ def test_pocket_card_uses_neutral_card_lines(fit: ContentSet) -> None:
     from safetycheck.render.text import render_card
 
     card = render_card(build_view(run(fit, "birthdate-passcode"), "en"))
-    assert "[ ] Phone: long passcode" in card
+    assert "[ ] Today: Phone: long passcode" in card
     assert "birth" not in card.lower()
 
 

@@ -47,9 +47,9 @@ def one_line(result: object, *needles: str) -> None:
 
 
 # -- M3: the system refuses a write ---------------------------------------------------------------
-@pytest.mark.parametrize(("code", "reason"), [(errno.EROFS, "Read-only file system"), (errno.ENOSPC, "No space left on device"),
-                                               (errno.EACCES, "Permission denied"), (errno.EDQUOT, "Disk quota exceeded"),
-                                               (errno.EIO, "Input/output error")])
+@pytest.mark.parametrize(("code", "reason"), [(errno.EROFS, "the disk is read-only"), (errno.ENOSPC, "no space left on the disk"),
+                                               (errno.EACCES, "permission denied"), (errno.EDQUOT, "no space left on the disk"),
+                                               (errno.EIO, "the disk could not be read or written")])
 @pytest.mark.parametrize("where", ["open", "write", "fsync", "link"])
 def test_write_failures_name_the_path_exit_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: int, reason: str, where: str) -> None:
     def fail(*_a: object, **_k: object) -> None:
@@ -62,7 +62,7 @@ def test_write_failures_name_the_path_exit_2(tmp_path: Path, monkeypatch: pytest
         monkeypatch.setattr(os, where, fail)
     target = tmp_path / "report.txt"
     result = runner.invoke(app, ["check", "--answers", EXAMPLE, "--output", str(target), "--format", "plain"])
-    one_line(result, f"{target}: cannot be written: {os.strerror(code)}")
+    one_line(result, f"{target}: cannot be written: {reason}")
     assert list(tmp_path.iterdir()) == []  # nothing half-written, nothing hidden left
 
 
@@ -77,7 +77,7 @@ def test_an_unreadable_folder_is_one_line(tmp_path: Path, monkeypatch: pytest.Mo
     monkeypatch.setattr(Path, "lstat", lstat)
     for args in (["--output", str(tmp_path / "r.txt")], ["--save", str(tmp_path / "r.txt")], ["--anonymous-summary", str(tmp_path / "r.txt")]):
         result = runner.invoke(app, ["check", "--answers", EXAMPLE, *args])
-        one_line(result, "r.txt: cannot be written: Permission denied")
+        one_line(result, "r.txt: cannot be written: permission denied")
 
 
 def test_a_real_read_only_place_is_one_line() -> None:

@@ -155,7 +155,7 @@ def test_a_pack_title_cannot_hide_answers_in_the_blank_template(tmp_path: Path, 
     hidden = f"Title{sep}answers:{sep}  device:{sep}    screen_lock: none{sep}"
     (pack / "x.yaml").write_text(
         "id: x\ntitle: " + _quote(hidden) + "\ndescription: " + _quote(hidden) + "\nreviewed: 2026-01-01\norder: 99\nquestions:\n"
-        "  - id: q\n    text: " + _quote(hidden) + "\n    why: " + _quote(hidden) + "\n    type: single\n    threats: [seizure]\n    options:\n"
+        "  - id: q\n    text: " + _quote(hidden) + "\n    why: " + _quote(hidden) + "\n    kind: situation\n    type: single\n    threats: [seizure]\n    options:\n"
         "      - {id: a, label: " + _quote(hidden) + ", risk: 3}\n      - {id: b, label: ok, risk: 0}\n      - {id: not_sure}\n",
         encoding="utf-8")
     result = runner.invoke(app, ["template", "--pack", str(tmp_path / "pack")])

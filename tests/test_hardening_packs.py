@@ -25,6 +25,7 @@ questions:
   - id: q
     text: "Question {title}"
     why: "Why"
+    kind: situation
     type: single
     threats: [seizure]
     options:
@@ -118,7 +119,7 @@ def test_markdown_is_escaped_everywhere(tmp_path: Path, title: str, command: lis
 
 def assert_inert_markdown(text: str) -> None:
     """Parsed as CommonMark (markdown-it, which rich brings): no image, no raw HTML, no entity that
-    becomes markup, no link anywhere but the content's own https addresses."""
+    becomes markup, every link an https address, none to the tracker."""
     from markdown_it import MarkdownIt
 
     tokens = MarkdownIt("commonmark").parse(text)
@@ -126,8 +127,7 @@ def assert_inert_markdown(text: str) -> None:
     kinds = {t.type for t in tokens} | {t.type for t in inline}
     assert not kinds & {"image", "html_inline", "html_block"}, kinds
     hrefs = [str(t.attrs.get("href")) for t in inline if t.type == "link_open"]
-    assert all(h.startswith(("https://example.org", "https://local.example", "https://www.", "https://digitalfirstaid", "https://citizenlab",
-                             "https://securitylab", "https://cpj", "https://www.qurium")) for h in hrefs), hrefs
+    assert all(h.startswith("https://") for h in hrefs), hrefs
     hosts = [h.split("/")[2] for h in hrefs]
     assert all("t.example" not in h and "tracker" not in h for h in hosts), hosts
 

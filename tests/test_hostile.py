@@ -26,6 +26,7 @@ questions:
   - id: q
     text: "Question {EVIL}"
     why: "Why {EVIL}"
+    kind: situation
     type: single
     threats: [seizure]
     options:
