@@ -117,3 +117,18 @@ def test_last_screen_with_nothing_answered_does_not_say_all_is_well(guided: Cont
     assessment = assess(guided, {}, select_modules(guided, []), dt.date(2026, 12, 7))
     text = "\n".join(line for _, line in layout(build_summary(assessment, "en"), "en", 80, 24, []))
     assert "Nothing answered yet" in text and "Keep your habits" not in text
+
+
+def test_help_contacts_speak_the_persons_language_first(bundled: ContentSet) -> None:
+    from safetycheck.engine.quick import help_for, in_their_language
+
+    ids = ("citizen-lab", "cpj-emergencies", "front-line-defenders", "access-now-helpline")
+    # Russian: the two who answer in Russian come first; English: the situation's own order
+    assert in_their_language(bundled, ids, "ru") == ("front-line-defenders", "access-now-helpline", "citizen-lab")
+    assert in_their_language(bundled, ids, "en") == ids[:3]
+    # nobody answers in Azerbaijani: the situation's order stands
+    assert in_their_language(bundled, ids, "az") == ids[:3]
+    # nothing happening now: still one name on the last screen, the general helpline
+    assert help_for(bundled, {}, "az") == ("access-now-helpline",)
+    arrest = help_for(bundled, {"context.danger_now": ("arrest_soon",)}, "en")
+    assert 1 <= len(arrest) <= 3 and "access-now-helpline" in arrest

@@ -151,11 +151,12 @@ def check(
 def show_result(assessment: Assessment, answers: Answers, lang: str, explain: bool, fmt: ReportFormat | None,
                 output: Path | None, force: bool, clear: bool, command: str, done: frozenset[str] = frozenset()) -> None:
     """On a terminal: the last screen (summary and a one-line hint). Files, pipes, --format: the full report."""
-    from safetycheck.cli.menu import chosen_contacts, print_last_screen
+    from safetycheck.cli.menu import print_last_screen
+    from safetycheck.engine.quick import help_for
     from safetycheck.i18n.messages import strings
     from safetycheck.render.report import build_view
 
-    contacts = chosen_contacts(assessment.content, answers)
+    contacts = help_for(assessment.content, answers, lang)
     if output is None and fmt is None and not explain and stdout_is_tty():
         s = strings(lang)
         # answers typed here are gone after this screen: say how to keep them next time

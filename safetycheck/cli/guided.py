@@ -49,7 +49,7 @@ class GuidedAsker:
         if question.danger_now and isinstance(reply, tuple):
             from safetycheck.engine.quick import danger_now
 
-            danger = danger_now(self.session.content, {question.qid: reply})
+            danger = danger_now(self.session.content, {question.qid: reply}, self.session.lang)
             if danger.urgent and not danger_screen(self.session, danger.guidance, danger.contacts):
                 self.stop = True
         return reply

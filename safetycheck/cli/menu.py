@@ -37,12 +37,6 @@ def assess_all(content: ContentSet, answers: Answers, day: dt.date | None = None
     return assess(content, answers, select_modules(content, []), day or dt.date.today())
 
 
-def chosen_contacts(content: ContentSet, answers: Answers) -> tuple[str, ...]:
-    from safetycheck.engine.quick import danger_now
-
-    return danger_now(content, answers).contacts
-
-
 def summary_lines(assessment: Assessment, lang: str, width: int, rows: int, footer: list[str],
                   done: set[str], contacts: tuple[str, ...]) -> list[tuple[str, str]]:
     from safetycheck.render.summary import build_summary, layout
@@ -75,13 +69,14 @@ def print_last_screen(assessment: Assessment, lang: str, hint: str, done: set[st
 
 def closing_menu(session: Guided, state: SessionState) -> None:
     from safetycheck.cli.screens import last_screen
+    from safetycheck.engine.quick import help_for
     from safetycheck.i18n.messages import strings
 
     s = strings(session.lang)
     note = ""
     while True:
         assessment = assess_all(session.content, state.answers)
-        contacts = chosen_contacts(session.content, state.answers)
+        contacts = help_for(session.content, state.answers, session.lang)
 
         def draw(width: int, rows: int, note: str = note, assessment: Assessment = assessment,
                  contacts: tuple[str, ...] = contacts) -> list[tuple[str, str]]:

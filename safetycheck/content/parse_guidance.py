@@ -153,7 +153,7 @@ class GuidanceReader(ReaderBase):
                 name = ""
             contacts.append(HelpContact(cid, name, self.text(c, "what", what) or Text.plain(""),
                                         self.text(c, "how", what) or Text.plain(""), self.url(c, "url", what),
-                                        self.date(c, "checked", what), from_pack))
+                                        self.date(c, "checked", what), self.id_list(c, "languages", what), from_pack))
         return contacts
 
     def glossary(self, raw: Any) -> dict[str, dict[str, str]]:

@@ -121,6 +121,8 @@ OBJECTS: dict[str, dict[str, Field]] = {
         "how": Field("text", True),
         "url": Field("url", True),
         "checked": Field("date", True),
+        "languages": Field("list", of="id", description="Languages they answer in (en, az, ru, …), from their own page: "
+                           "contacts who speak the person's language are chosen first."),
     },
     "glossary_file": {
         "terms": Field("list", True, of="term"),

@@ -215,6 +215,7 @@ class HelpContact:
     how: Text
     url: str
     checked: dt.date
+    languages: tuple[str, ...] = ()  # languages they answer in, as their own page says; () when it does not say
     from_pack: bool = False  # shown labelled; checked against the bundled contacts (content/packs.py)
 
 

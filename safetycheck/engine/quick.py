@@ -68,12 +68,26 @@ class Danger:
         return bool(self.guidance or self.contacts)
 
 
-def danger_now(content: ContentSet, answers: Answers) -> Danger:
+def danger_now(content: ContentSet, answers: Answers, lang: str = "en") -> Danger:
     question = danger_question(content)
     if question is None:
         return Danger((), (), ())
     chosen = [o for o in question.options if o.id in answers.get(question.qid, ()) and o.id != NOT_SURE]
     guidance = tuple(dict.fromkeys(g for o in chosen for g in o.guidance if g in content.guidance))
-    known = {c.id for c in content.help}
-    contacts = tuple(dict.fromkeys(c for o in chosen for c in o.contacts if c in known))[:MAX_CONTACTS]
-    return Danger(tuple(o.id for o in chosen), guidance, contacts)
+    fitting = dict.fromkeys(c for o in chosen for c in o.contacts)
+    return Danger(tuple(o.id for o in chosen), guidance, in_their_language(content, tuple(fitting), lang))
+
+
+def in_their_language(content: ContentSet, ids: tuple[str, ...], lang: str) -> tuple[str, ...]:
+    """At most three of these contacts: those who answer in the person's language first, otherwise in
+    the order the content gives (the situation's own order)."""
+    speaks = {c.id: lang in c.languages for c in content.help}
+    known = [cid for cid in ids if cid in speaks]
+    return tuple(sorted(known, key=lambda cid: not speaks[cid]))[:MAX_CONTACTS]
+
+
+def help_for(content: ContentSet, answers: Answers, lang: str) -> tuple[str, ...]:
+    """The contacts for the last screen: the danger-now situation's, or, when nothing is happening
+    now, the first general helpline (the help file's first entry) so that one name is always there."""
+    danger = danger_now(content, answers, lang).contacts
+    return danger or in_their_language(content, tuple(c.id for c in content.help[:1]), lang)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from safetycheck.engine.assessment import Assessment
 from safetycheck.engine.model import Option, Question
 from safetycheck.engine.tailoring import BUCKETS
+from safetycheck.i18n.formats import long_date
 from safetycheck.i18n.language import say
 from safetycheck.i18n.messages import strings
 from safetycheck.render.report import answer_label
@@ -60,11 +61,13 @@ def build_summary(assessment: Assessment, lang: str, done: Iterable[str] = (), c
     todo = [i for b in BUCKETS for i in assessment.plan.bucket(b) if i.item.id not in marked]
     start = []
     for item in todo[:START_HERE_MAX]:
-        start.append(StartItem(item.item.id, say(item.item.title, lang), _reason(item.triggers, lang) or say(item.item.why, lang), item.urgent))
+        # an urgent item says why it cannot wait ("you may be stopped at the border"); others, the answer that brought them
+        reason = say(item.urgent_reason, lang) if item.urgent_reason else _reason(item.triggers, lang) or say(item.item.why, lang)
+        start.append(StartItem(item.item.id, say(item.item.title, lang), reason, item.urgent))
     names = {c.id: c.name for c in assessment.content.help}
     chosen = tuple(names[c] for c in contacts if c in names)[:3]
     done_count = sum(1 for i in assessment.plan.items if i.item.id in marked)
-    return Summary(assessment.date.isoformat(), tuple(areas), tuple(start), len(todo) - len(start), done_count, chosen)
+    return Summary(long_date(assessment.date, lang), tuple(areas), tuple(start), len(todo) - len(start), done_count, chosen)
 
 
 def _reason(triggers: tuple[tuple[Question, Option], ...], lang: str) -> str:
