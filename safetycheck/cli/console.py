@@ -48,6 +48,14 @@ def can_wipe(stream: TextIO | None = None) -> bool:
     return _enable_windows_vt()
 
 
+def clear_visible_screen() -> None:
+    """Home and erase what is on screen, keeping the scrollback (unlike the wipe): for redrawing a
+    screen that should start at the top. Does nothing where the terminal cannot."""
+    if can_wipe():
+        sys.stdout.write("\x1b[H\x1b[2J")
+        sys.stdout.flush()
+
+
 def _enable_windows_vt() -> bool:  # pragma: no cover - Windows only
     import ctypes
 

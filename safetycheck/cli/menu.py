@@ -68,13 +68,18 @@ def print_last_screen(assessment: Assessment, lang: str, hint: str, done: set[st
 
 
 def closing_menu(session: Guided, state: SessionState) -> None:
+    from safetycheck.cli.console import clear_visible_screen
     from safetycheck.cli.screens import last_screen
     from safetycheck.engine.quick import help_for
     from safetycheck.i18n.messages import strings
 
     s = strings(session.lang)
     note = ""
+    first = True
     while True:
+        if not first:
+            clear_visible_screen()  # what a prompt, pager or error left above would push the summary off the top
+        first = False
         assessment = assess_all(session.content, state.answers)
         contacts = help_for(session.content, state.answers, session.lang)
 

@@ -172,6 +172,7 @@ def pick_many(title: str, items: Sequence[tuple[str, str]], ticked: Sequence[str
 
 def ask_text(prompt_text: str, default: str = "") -> str:
     """One line of input (a file name); Ctrl-C is the panic exit as everywhere."""
-    from prompt_toolkit import prompt
+    from prompt_toolkit import PromptSession
 
-    return prompt(prompt_text, default=default).strip()
+    # erased when done: the last screen is redrawn below, and a leftover prompt line would push it down
+    return PromptSession(erase_when_done=True).prompt(prompt_text, default=default).strip()
