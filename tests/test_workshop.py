@@ -410,5 +410,5 @@ def test_guide_handouts_name_area_language_and_date(fmt: str) -> None:
     result = runner.invoke(app, ["guide", "--module", "travel", "--format", fmt])
     assert result.exit_code == 0
     head = re.sub(r"<style>.*?</style>|<[^>]+>", " ", result.stdout, flags=re.S)[:600]
-    assert "Travel" in head and "Language: English" in head and re.search(r"Content reviewed: \d{4}-\d{2}-\d{2}", head)
+    assert "Travel" in head and "Language: English" in head and re.search(r"Content reviewed: \d{1,2} [A-Z][a-z]+ \d{4}", head)
     assert "trv-" not in result.stdout.split("\n")[0] and "Learn more" in result.stdout

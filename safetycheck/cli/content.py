@@ -146,11 +146,12 @@ def schema(
 def about(lang: LangOption = None) -> None:
     """Version, content review date, and the privacy promise in plain words."""
     from safetycheck import __version__
+    from safetycheck.i18n.formats import long_date
     from safetycheck.i18n.messages import strings
 
     language, content = prepare(lang, None)
     s = strings(language)
     files = s["privacy_files_windows" if os.name == "nt" else "privacy_files_posix"]
     typer.echo(fit_to_terminal(f"{s['about_title']}\n\n{s['version']}: {__version__}\n{s['content_version']}: {content.version}\n"
-                               f"{s['content_reviewed']}: {content.reviewed.isoformat()}\n\n{s['privacy_promise']}\n{files}\n\n"
+                               f"{s['content_reviewed']}: {long_date(content.reviewed, language)}\n\n{s['privacy_promise']}\n{files}\n\n"
                                f"{s['privacy_limits']}"))

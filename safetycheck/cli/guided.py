@@ -148,6 +148,7 @@ def resume(saved: SavedSession, path: Path, content: ContentSet, lang: str, clea
     """`open` on an unfinished save: go on where it stopped, then the last screen as usual."""
     from safetycheck.cli.boundary import wipe_on_exit
     from safetycheck.engine.session import SessionState
+    from safetycheck.i18n.formats import long_date
     from safetycheck.i18n.messages import strings
     from safetycheck.storage.saves import reconcile
 
@@ -156,7 +157,7 @@ def resume(saved: SavedSession, path: Path, content: ContentSet, lang: str, clea
     answers, _ = reconcile(saved, content)
     state = SessionState(dict(answers), set(saved.asked) | set(answers))
     session = Guided(lang, content, path, None, passphrase_file, True, clear, set(saved.done), own_file=path)
-    typer.echo(strings(lang)["resumed"].format(date=saved.date.isoformat()))
+    typer.echo(strings(lang)["resumed"].format(date=long_date(saved.date, lang)))
     continue_session(session, state, saved.stage)
 
 

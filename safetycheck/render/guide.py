@@ -7,6 +7,7 @@ from dataclasses import asdict
 
 from safetycheck.engine.model import ContentSet, GuidanceItem
 from safetycheck.errors import UsageError
+from safetycheck.i18n.formats import long_date
 from safetycheck.i18n.messages import strings, tr
 from safetycheck.sanitize import clean
 
@@ -34,7 +35,7 @@ def handout_heading(items: list[GuidanceItem], lang: str, area: str | None) -> t
     topic = area or (say(items[0].title, lang) if len(items) == 1 else None)
     title = f"{s['guidance_library']}: {topic}" if topic else s["guidance_library"]
     date = max((i.reviewed for i in items), default=None)
-    meta = s["handout_meta"].format(language=s["language_name"], date=date.isoformat() if date else "-")
+    meta = s["handout_meta"].format(language=s["language_name"], date=long_date(date, lang) if date else "-")
     return clean(title), meta
 
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from html import escape
 from typing import TYPE_CHECKING
 
 from safetycheck.engine.tailoring import BUCKETS
-from safetycheck.i18n.formats import long_date, number
+from safetycheck.i18n.formats import number
 from safetycheck.render.report import ContactRow, PlanEntry, ReportView
 
 if TYPE_CHECKING:
@@ -111,7 +110,7 @@ def render_html(view: ReportView) -> str:
     full, the rest as compact lists (at most 12 A4 pages for the shipped examples)."""
     s = view.s
     # The content version goes at the top: alone at the end it could fill a last page by itself.
-    day = long_date(dt.date.fromisoformat(view.date), view.lang)
+    day = view.day
     body = [f"<h1>{esc(s['report_title'])}</h1>",
             f'<p class="muted">{esc(s["date"])}: {esc(day)} · {esc(s["content_version"])}: {esc(view.content_version)}</p>']
     if view.urgent_count:

@@ -6,6 +6,7 @@ answers files is untrusted: `clean` strips terminal control sequences once, for 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
@@ -132,6 +133,13 @@ class ReportView:
 
     def bucket(self, name: str) -> tuple[PlanEntry, ...]:
         return tuple(e for e in self.plan if e.bucket == name)
+
+    @property
+    def day(self) -> str:
+        """The date as people write it in this language (`date` stays ISO for JSON)."""
+        from safetycheck.i18n.formats import long_date
+
+        return long_date(dt.date.fromisoformat(self.date), self.lang)
 
     @property
     def urgent_count(self) -> int:

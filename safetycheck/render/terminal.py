@@ -79,7 +79,7 @@ def render_rich(view: ReportView, width: int, color: bool) -> str:
     buffer = io.StringIO()
     console = Console(file=buffer, width=width, force_terminal=color, no_color=not color,
                       color_system="standard" if color else None, highlight=False, emoji=False)
-    console.print(Text(s["report_title"], style="bold"), Text(f"  {view.date}", style="dim"))
+    console.print(Text(s["report_title"], style="bold"), Text(f"  {view.day}", style="dim"))
     if view.urgent_count:
         console.print(Panel(Text(s["urgent_banner"], style="bold"), border_style="red"))
     table = Table(title=s["summary"], title_justify="left", expand=False, show_edge=False)

@@ -13,7 +13,7 @@ def _score(view: ReportView, score: int | None, band_label: str) -> str:
 
 def render_plain(view: ReportView) -> str:
     s = view.s
-    out = [s["report_title"], f"{s['date']}: {view.date}", ""]
+    out = [s["report_title"], f"{s['date']}: {view.day}", ""]
     if view.urgent_count:
         out += [f"!! {s['urgent_banner']}", ""]
     out.append(s["summary"])
@@ -125,7 +125,7 @@ def markdown_entry(s: dict[str, str], entry: PlanEntry) -> list[str]:
 
 def render_markdown(view: ReportView) -> str:
     s = view.s
-    out = [f"# {s['report_title']}", "", f"*{s['date']}: {view.date}*", ""]
+    out = [f"# {s['report_title']}", "", f"*{s['date']}: {view.day}*", ""]
     if view.urgent_count:
         out += [f"> **{md(s['urgent_banner'])}**", ""]
     out += [f"## {s['summary']}", "", f"| {s['module']} | {s['score']} | {s['band']} |", "|---|---|---|"]

@@ -22,6 +22,7 @@ from safetycheck.engine.model import (
     QuestionCondition,
     ThreatCondition,
 )
+from safetycheck.i18n.formats import long_date
 from safetycheck.i18n.language import say
 from safetycheck.i18n.messages import strings
 from safetycheck.render.html import esc, page
@@ -127,7 +128,7 @@ def _head(title: str, warning: str, intro: str, lang: str, date: str) -> list[st
 def render_worksheet_html(content: ContentSet, modules: Sequence[Module], lang: str) -> str:
     s = strings(lang)
     numbers = _numbering(modules)
-    body = _head(s["worksheet_title"], s["worksheet_warning"], s["worksheet_intro"], lang, content.reviewed.isoformat())
+    body = _head(s["worksheet_title"], s["worksheet_warning"], s["worksheet_intro"], lang, long_date(content.reviewed, lang))
     for module in modules:
         body.append(f"<h2>{esc(pack_title(module, lang))}</h2><p class=\"muted\">{esc(say(module.description, lang))}</p>")
         for question in module.questions:
@@ -147,7 +148,7 @@ def render_worksheet_html(content: ContentSet, modules: Sequence[Module], lang: 
 def render_key_html(content: ContentSet, modules: Sequence[Module], lang: str) -> str:
     s = strings(lang)
     numbers = _numbering(modules)
-    body = _head(s["scoring_key"], s["key_warning"], s["scoring_key_how"], lang, content.reviewed.isoformat())
+    body = _head(s["scoring_key"], s["key_warning"], s["scoring_key_how"], lang, long_date(content.reviewed, lang))
     for module in modules:
         if not module.scored:
             continue
