@@ -186,6 +186,19 @@ def test_clear_and_ctrl_c_wipes_and_writes_nothing(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
+def test_ctrl_c_says_stopped_in_the_language_asked_for() -> None:
+    # the environment says English; --lang says Russian, and the panic exit must say it in Russian
+    child = spawn("--lang", "ru", dimensions=(24, 80), lang="en")
+    wait_screen(child, "Выйти")
+    child.send(ENTER)
+    wait_screen(child, "сразу")
+    child.sendcontrol("c")
+    child.expect("Остановлено. Ничего не сохранено.")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+
+
 def test_save_path_is_checked_before_any_screen(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-m", "safetycheck", "--save", str(tmp_path / "no" / "me.sc")],
                             capture_output=True, text=True, timeout=60)

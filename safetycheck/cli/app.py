@@ -55,7 +55,8 @@ def root(
     if stdin_is_tty():
         from safetycheck.cli.guided import run_guided
 
-        guarded(run_guided)(lang, pack, save, anonymous_summary, clear, passphrase_file, force)
+        guarded(run_guided)(lang=lang, pack=pack, save=save, anonymous_summary=anonymous_summary, clear=clear,
+                            passphrase_file=passphrase_file, force=force)
         return
     typer.echo(ctx.get_help())
 

@@ -65,12 +65,13 @@ def echo_errors(errors: list[Any]) -> None:
         typer.echo(error_line(tr("err_more_errors", count=len(errors) - MAX_ERRORS)), err=True)
 
 
-def stopped_message() -> str:
+def stopped_message(explicit: object = None) -> str:
+    """"Stopped" in the language the command was given (--lang), else the environment's."""
     from safetycheck.i18n.language import choose_language
     from safetycheck.i18n.messages import strings
 
     try:
-        lang = choose_language(None)
+        lang = choose_language(explicit if isinstance(explicit, str) else None)
     except SafetycheckError:
         lang = "en"
     return strings(lang)["stopped"]
@@ -105,14 +106,14 @@ def guarded(command: F) -> F:
             raise typer.Exit(EXIT_BAD_INPUT) from None
         except typer.Abort:  # Ctrl-C or Ctrl-D at a click prompt (the passphrase)
             _wipe_if_asked()
-            typer.echo(f"\n{stopped_message()}", err=True)
+            typer.echo(f"\n{stopped_message(kwargs.get('lang'))}", err=True)
             raise typer.Exit(EXIT_INTERRUPTED) from None
         except (KeyboardInterrupt, EOFError) as exc:
             _wipe_if_asked()
             if isinstance(exc, EOFError):
                 typer.echo(error_line(tr("err_input_ended")), err=True)
                 raise typer.Exit(EXIT_BAD_INPUT) from None
-            typer.echo(f"\n{stopped_message()}", err=True)
+            typer.echo(f"\n{stopped_message(kwargs.get('lang'))}", err=True)
             raise typer.Exit(EXIT_INTERRUPTED) from None
         except Exception as exc:  # a bug: say so in one line, never dump locals holding answers
             _bug(exc)
