@@ -132,3 +132,14 @@ def test_help_contacts_speak_the_persons_language_first(bundled: ContentSet) -> 
     assert help_for(bundled, {}, "az") == ("access-now-helpline",)
     arrest = help_for(bundled, {"context.danger_now": ("arrest_soon",)}, "en")
     assert 1 <= len(arrest) <= 3 and "access-now-helpline" in arrest
+
+
+def test_start_here_says_why_an_urgent_item_cannot_wait(bundled: ContentSet) -> None:
+    answers = {"context.organises_people": ("lists_held",), "organising.coadmin_detained": ("detained_now",)}
+    assessment = assess(bundled, answers, select_modules(bundled, []), dt.date(2026, 12, 7))
+    start = build_summary(assessment, "en").start
+    coadmin = next(s for s in start if s.id == "org-detained-coadmin")
+    assert coadmin.why_now and coadmin.reason.startswith("A co-admin is detained")
+    text = "\n".join(line for _, line in layout(build_summary(assessment, "en"), "en", 80, 24, []))
+    assert "Urgent because: A co-admin is detained" in text
+    assert "Because you answered: A co-admin" not in text

@@ -38,6 +38,7 @@ class StartItem:
     title: str
     reason: str
     urgent: bool
+    why_now: bool = False  # the reason says why it cannot wait (the situation), not which answer brought it
 
 
 @dataclass(frozen=True)
@@ -62,8 +63,11 @@ def build_summary(assessment: Assessment, lang: str, done: Iterable[str] = (), c
     start = []
     for item in todo[:START_HERE_MAX]:
         # an urgent item says why it cannot wait ("you may be stopped at the border"); others, the answer that brought them
-        reason = say(item.urgent_reason, lang) if item.urgent_reason else _reason(item.triggers, lang) or say(item.item.why, lang)
-        start.append(StartItem(item.item.id, say(item.item.title, lang), reason, item.urgent))
+        if item.urgent_reason:
+            start.append(StartItem(item.item.id, say(item.item.title, lang), say(item.urgent_reason, lang), True, why_now=True))
+        else:
+            reason = _reason(item.triggers, lang) or say(item.item.why, lang)
+            start.append(StartItem(item.item.id, say(item.item.title, lang), reason, item.urgent))
     names = {c.id: c.name for c in assessment.content.help}
     chosen = tuple(names[c] for c in contacts if c in names)[:3]
     done_count = sum(1 for i in assessment.plan.items if i.item.id in marked)
@@ -103,7 +107,7 @@ def layout(summary: Summary, lang: str, width: int, rows: int, footer: list[str]
     items: list[list[tuple[str, str]]] = []
     for n, item in enumerate(summary.start, 1):
         lines = [("urgent" if item.urgent else "item", line) for line in wrap(item.title, w, f"{n}. ", "   ")]
-        lines += [("reason", line) for line in wrap(f"{s['triggered_by']}: {item.reason}", w, "   ")]
+        lines += [("reason", line) for line in wrap(f"{s['urgent_because' if item.why_now else 'triggered_by']}: {item.reason}", w, "   ")]
         items.append(lines)
     if not items:
         nothing = not any(area.answered for area in summary.areas)
