@@ -381,3 +381,31 @@ def test_danger_screen_at_40_columns_hangs_lines_and_keeps_addresses_whole() -> 
     wait_screen(child, "сразу")
     child.sendcontrol("c")
     finish(child, 130)
+
+
+def test_open_asks_again_after_a_mistyped_passphrase(tmp_path: Path) -> None:
+    from safetycheck.content.catalog import load_content
+    from safetycheck.storage.saves import to_bytes
+    from safetycheck.storage.vault import seal
+
+    content = load_content(bundled=GUIDED)
+    save = tmp_path / "me.sc"
+    save.write_bytes(seal(to_bytes({"device.screen_lock": ("none",)}, ("device",), "en", content, TODAY),
+                          "correct horse battery", log2_n=14))
+    child = spawn("open", str(save), "--format", "plain", content=GUIDED)
+    child.expect("Passphrase: ")
+    child.sendline("wrong horse battery")
+    child.expect("wrong passphrase, or the file is damaged")
+    child.expect(f"Passphrase for {save}: ")
+    child.sendline("correct horse battery")
+    assert "Use a long passphrase" in finish(child)
+    # three mistakes in all: one line each, then exit 2
+    child = spawn("open", str(save), "--format", "plain", content=GUIDED)
+    child.expect("Passphrase: ")
+    for _ in range(2):
+        child.sendline("wrong horse battery")
+        child.expect("wrong passphrase, or the file is damaged")
+        child.expect(f"Passphrase for {save}: ")
+    child.sendline("wrong horse battery")
+    out = finish(child, 2)
+    assert out.count("wrong passphrase, or the file is damaged") == 1 and "Passphrase" not in out

@@ -41,12 +41,34 @@ def _read(path: Path) -> bytes:
     return blob
 
 
-def _load(blob: bytes, path: Path, passphrase: str, content: ContentSet) -> tuple[Assessment, list[str], SavedSession]:
-    from safetycheck.engine.assessment import assess, select_modules
-    from safetycheck.storage.saves import from_bytes, reconcile
+TRIES = 3  # typed at a terminal; a passphrase file gets one
+
+
+def _unseal(blob: bytes, path: Path, passphrase: str, may_ask: bool) -> bytes:
+    """Decrypt; a passphrase typed at the terminal may be mistyped, so ask again (three tries in all),
+    each failure said in one line. From a file, or when input is not a person, the first failure stands."""
+    from safetycheck.cli.boundary import error_line
+    from safetycheck.cli.passphrase import ask_passphrase_for
+    from safetycheck.errors import SafetycheckError
     from safetycheck.storage.vault import unseal
 
-    saved = from_bytes(unseal(blob, passphrase, shown_path(path)), shown_path(path))
+    for attempt in range(1, TRIES + 1):
+        try:
+            return unseal(blob, passphrase, shown_path(path))
+        except SafetycheckError as exc:
+            if not may_ask or attempt == TRIES:
+                raise
+            typer.echo(error_line(exc), err=True)
+            passphrase = ask_passphrase_for(path)
+    raise AssertionError("unreachable")  # the loop returns or raises
+
+
+def _load(blob: bytes, path: Path, passphrase: str, content: ContentSet,
+          may_ask: bool = False) -> tuple[Assessment, list[str], SavedSession]:
+    from safetycheck.engine.assessment import assess, select_modules
+    from safetycheck.storage.saves import from_bytes, reconcile
+
+    saved = from_bytes(_unseal(blob, path, passphrase, may_ask), shown_path(path))
     answers, dropped = reconcile(saved, content)
     known = [m for m in saved.modules if content.module(m) is not None]
     return assess(content, answers, select_modules(content, known), saved.date), dropped, saved
@@ -81,7 +103,7 @@ def open_save(
     blob = _read(save)
     content = load_content()
     passphrase = read_passphrase(passphrase_file, confirm=False)
-    assessment, dropped, saved = _load(blob, save, passphrase, content)
+    assessment, dropped, saved = _load(blob, save, passphrase, content, may_ask=passphrase_file is None and stdin_is_tty())
     language = choose_language(lang) if lang else saved.lang
     s = strings(language)
     if dropped:
@@ -125,13 +147,14 @@ def compare(
     old_blob, new_blob = _read(old), _read(new)
     content = load_content()
     passphrase = read_passphrase(passphrase_file, confirm=False)
-    before, dropped_old, saved_old = _load(old_blob, old, passphrase, content)
+    typed = passphrase_file is None and stdin_is_tty()
+    before, dropped_old, saved_old = _load(old_blob, old, passphrase, content, may_ask=typed)
     try:
         after, dropped_new, saved = _load(new_blob, new, passphrase, content)
     except SafetycheckError:
-        if passphrase_file is not None or not stdin_is_tty():
+        if not typed:
             raise  # the message names the file that did not open, and why
-        after, dropped_new, saved = _load(new_blob, new, ask_passphrase_for(new), content)
+        after, dropped_new, saved = _load(new_blob, new, ask_passphrase_for(new), content, may_ask=True)
     language = choose_language(lang) if lang else saved.lang
     dropped = tuple(clean(q) for q in dict.fromkeys(dropped_old + dropped_new))
     view = compare_assessments(before, after, language, dropped, saved_old.done, saved.done)
