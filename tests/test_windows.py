@@ -69,10 +69,15 @@ COMMANDS = [
 def test_every_letter_survives_a_pipe(windows: Path, lang: str, command: tuple[str, ...]) -> None:
     ours = [a.format(example=windows_path(EXAMPLES / EXAMPLE)) for a in command]
     theirs = [a.format(example=str(EXAMPLES / EXAMPLE)) for a in command]
-    result = wine(windows, *ours, "--lang", lang) if command != ("about",) else wine(windows, *ours)
+    result = wine(windows, *ours, "--lang", lang)
     assert result.returncode == 0, result.stderr[-500:]
-    reference = native(*theirs, "--lang", lang) if command != ("about",) else native(*theirs)
-    assert result.stdout.replace("\r\n", "\n") == reference.stdout
+    expected = native(*theirs, "--lang", lang).stdout
+    if command == ("about",):  # the one paragraph that differs by system: where files are and who can read them
+        from safetycheck.i18n.messages import strings
+
+        expected = expected.replace(strings(lang)["privacy_files_posix"], strings(lang)["privacy_files_windows"])
+        assert strings(lang)["privacy_files_windows"] in expected
+    assert result.stdout.replace("\r\n", "\n") == expected
 
 
 @pytest.mark.parametrize("lang", ["az", "ru"])

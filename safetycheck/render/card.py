@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from safetycheck.render.report import ContactRow, ReportView, first_sentence
 
 # Help contacts that fit anyone and say nothing about the person: a 24/7 digital-security helpline
-# and a self-help guide. Situation-specific ones (spyware research, journalists' emergencies) are in
-# the full report.
+# and a self-help guide, plus any a trainer's pack adds for the whole room (a local helpline; shown
+# labelled). Situation-specific ones (spyware research, journalists' emergencies) are in the full report.
 GENERAL_CONTACTS = ("access-now-helpline", "digital-first-aid-kit")
 CARD_LINES = 8  # what fits one A6 page with the contacts
 
@@ -33,7 +33,7 @@ def card_view(view: ReportView, limit: int = CARD_LINES) -> CardView:
     for entry in view.plan:
         if entry.card and len(lines) < limit:
             lines[entry.card] = lines.get(entry.card, False) or entry.bucket == "today"
-    contacts = tuple(c for c in view.contacts if c.id in GENERAL_CONTACTS) or view.contacts[:1]
+    contacts = tuple(c for c in view.contacts if c.id in GENERAL_CONTACTS or c.from_pack) or view.contacts[:1]
     return CardView(view.lang, view.s, tuple(lines.items()), contacts, tuple(e.id for e in view.plan if not e.card))
 
 

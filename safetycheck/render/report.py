@@ -112,6 +112,7 @@ class ContactRow:
     url: str
     checked: str
     id: str = ""
+    from_pack: bool = False  # the name already carries the visible label; this is for choosing
 
 
 @dataclass(frozen=True)
@@ -312,7 +313,7 @@ def build_view(assessment: Assessment, lang: str, explain: bool = False, first_c
         unanswered=tuple((say(content.module(q.module).title, lang) if content.module(q.module) else q.module, say(q.text, lang)) for q in assessment.unanswered),
         explain=explain_rows,
         contacts=tuple(ContactRow(clean(c.name) + pack_label(c.from_pack, lang), say(c.what, lang), say(c.how, lang), shown_url(c.url),
-                                  c.checked.isoformat(), c.id)
+                                  c.checked.isoformat(), c.id, c.from_pack)
                        for c in sorted(content.help, key=lambda c: (c.id not in first_contacts,
                                                                     list(first_contacts).index(c.id) if c.id in first_contacts else 0))),
         stale=tuple(_stale_title(content, sid, lang) for sid in assessment.stale),
