@@ -15,7 +15,6 @@ from typing import Any
 from safetycheck.cli.boundary import stdin_is_tty
 from safetycheck.errors import UsageError
 from safetycheck.i18n.messages import tr
-from safetycheck.i18n.os_errors import os_reason
 from safetycheck.sanitize import shown_path
 
 MIN_LENGTH = 8
@@ -107,13 +106,9 @@ def _as_text(typed: str) -> str:
 
 
 def _from_file(path: Path) -> str:
-    try:
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
-    except OSError as exc:
-        raise UsageError(tr("err_cannot_read", reason=os_reason(exc)), shown_path(path)) from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise UsageError(tr("err_passphrase_file_large"), shown_path(path))
+    from safetycheck.content.files import read_bounded
+
+    raw = read_bounded(path, shown_path(path), MAX_FILE_BYTES, tr("err_passphrase_file_large"), UsageError)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:  # never the byte position: it says something about the secret

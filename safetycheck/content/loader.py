@@ -18,10 +18,10 @@ from typing import Any
 
 import yaml
 
+from safetycheck.content.files import read_bounded
 from safetycheck.content.nodes import Node
 from safetycheck.errors import SafetycheckError
 from safetycheck.i18n.messages import tr
-from safetycheck.i18n.os_errors import os_reason
 from safetycheck.sanitize import has_invisible
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
@@ -116,14 +116,8 @@ def parse_yaml(text: str, display_path: str) -> Any:
 
 
 def read_text(path: Path, display_path: str, max_bytes: int = MAX_FILE_BYTES) -> str:
-    """Read a UTF-8 file with a size limit, so a huge file fails fast and cheaply."""
-    try:
-        with path.open("rb") as handle:
-            raw = handle.read(max_bytes + 1)
-    except OSError as exc:
-        raise SafetycheckError(tr("err_cannot_read", reason=os_reason(exc)), display_path) from None
-    if len(raw) > max_bytes:
-        raise SafetycheckError(tr("err_too_large", kib=max_bytes // 1024), display_path)
+    """Read a UTF-8 file with a size limit."""
+    raw = read_bounded(path, display_path, max_bytes, tr("err_too_large", kib=max_bytes // 1024))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -14,7 +14,6 @@ from safetycheck.engine.model import ContentSet
 from safetycheck.errors import SafetycheckError
 from safetycheck.i18n.language import LANGUAGES
 from safetycheck.i18n.messages import tr
-from safetycheck.i18n.os_errors import os_reason
 from safetycheck.sanitize import shown_path
 
 # Version 1 (the released one) had no "done", "asked" or "stage"; they are optional, so a version 1
@@ -99,13 +98,7 @@ def reconcile(saved: SavedSession, content: ContentSet) -> tuple[dict[str, tuple
 
 
 def read_save(path: Path) -> bytes:
+    from safetycheck.content.files import read_bounded
     from safetycheck.storage.vault import MAX_SAVE_BYTES
 
-    try:
-        with path.open("rb") as handle:
-            blob = handle.read(MAX_SAVE_BYTES + 1)
-    except OSError as exc:
-        raise SafetycheckError(tr("err_cannot_read", reason=os_reason(exc)), shown_path(path)) from None
-    if len(blob) > MAX_SAVE_BYTES:
-        raise SafetycheckError(tr("err_save_too_large"), shown_path(path))
-    return blob
+    return read_bounded(path, shown_path(path), MAX_SAVE_BYTES, tr("err_save_too_large"))
