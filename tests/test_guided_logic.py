@@ -139,7 +139,16 @@ def test_start_here_says_why_an_urgent_item_cannot_wait(bundled: ContentSet) -> 
     assessment = assess(bundled, answers, select_modules(bundled, []), dt.date(2026, 12, 7))
     start = build_summary(assessment, "en").start
     coadmin = next(s for s in start if s.id == "org-detained-coadmin")
-    assert coadmin.why_now and coadmin.reason.startswith("A co-admin is detained")
+    assert coadmin.reason_kind == "urgent" and coadmin.reason.startswith("A co-admin is detained")
     text = "\n".join(line for _, line in layout(build_summary(assessment, "en"), "en", 80, 24, []))
     assert "Urgent because: A co-admin is detained" in text
     assert "Because you answered: A co-admin" not in text
+
+
+def test_start_here_gives_upkeep_its_why_not_an_answer(bundled: ContentSet) -> None:
+    # nothing answered: only keeping-well items, which no answer brought
+    assessment = assess(bundled, {}, select_modules(bundled, []), dt.date(2026, 12, 7))
+    summary = build_summary(assessment, "en")
+    assert summary.start and all(s.reason_kind == "why" for s in summary.start)
+    text = "\n".join(line for _, line in layout(summary, "en", 80, 24, []))
+    assert "Because you answered" not in text and "Why: " in text

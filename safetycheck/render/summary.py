@@ -18,9 +18,10 @@ from safetycheck.engine.tailoring import BUCKETS
 from safetycheck.i18n.formats import long_date
 from safetycheck.i18n.language import say
 from safetycheck.i18n.messages import strings
-from safetycheck.render.report import answer_label
+from safetycheck.render.report import answer_label, first_sentence
 
 START_HERE_MAX = 5
+REASON_LABELS = {"answer": "triggered_by", "urgent": "urgent_because", "why": "why"}
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,9 @@ class StartItem:
     title: str
     reason: str
     urgent: bool
-    why_now: bool = False  # the reason says why it cannot wait (the situation), not which answer brought it
+    # what the reason is: the answer that brought it ("answer"), why the situation makes it urgent
+    # ("urgent"), or, for upkeep no answer called for, the first sentence of why it matters ("why")
+    reason_kind: str = "answer"
 
 
 @dataclass(frozen=True)
@@ -63,11 +66,13 @@ def build_summary(assessment: Assessment, lang: str, done: Iterable[str] = (), c
     start = []
     for item in todo[:START_HERE_MAX]:
         # an urgent item says why it cannot wait ("you may be stopped at the border"); others, the answer that brought them
+        title = say(item.item.title, lang)
         if item.urgent_reason:
-            start.append(StartItem(item.item.id, say(item.item.title, lang), say(item.urgent_reason, lang), True, why_now=True))
+            start.append(StartItem(item.item.id, title, say(item.urgent_reason, lang), True, "urgent"))
+        elif item.triggers:
+            start.append(StartItem(item.item.id, title, _reason(item.triggers, lang), item.urgent))
         else:
-            reason = _reason(item.triggers, lang) or say(item.item.why, lang)
-            start.append(StartItem(item.item.id, say(item.item.title, lang), reason, item.urgent))
+            start.append(StartItem(item.item.id, title, first_sentence(say(item.item.why, lang)), item.urgent, "why"))
     names = {c.id: c.name for c in assessment.content.help}
     chosen = tuple(names[c] for c in contacts if c in names)[:3]
     done_count = sum(1 for i in assessment.plan.items if i.item.id in marked)
@@ -107,7 +112,7 @@ def layout(summary: Summary, lang: str, width: int, rows: int, footer: list[str]
     items: list[list[tuple[str, str]]] = []
     for n, item in enumerate(summary.start, 1):
         lines = [("urgent" if item.urgent else "item", line) for line in wrap(item.title, w, f"{n}. ", "   ")]
-        lines += [("reason", line) for line in wrap(f"{s['urgent_because' if item.why_now else 'triggered_by']}: {item.reason}", w, "   ")]
+        lines += [("reason", line) for line in wrap(f"{s[REASON_LABELS[item.reason_kind]]}: {item.reason}", w, "   ")]
         items.append(lines)
     if not items:
         nothing = not any(area.answered for area in summary.areas)
