@@ -1,4 +1,4 @@
-"""Write bench/full-seven-modules.yaml: every question of all seven modules answered with its
+"""Write bench/full-every-module.yaml: every question of every module answered with its
 riskiest option, so the report is as long as it gets (the worst case for rendering)."""
 
 from pathlib import Path
@@ -19,7 +19,7 @@ for module in content.modules:
             answers[question.qid] = tuple(o.id for o in choices if o.risk > 0 or o.threats)
         else:
             answers[question.qid] = (max(choices, key=lambda o: (o.risk, len(o.threats))).id,)
-lines = ["# Every question of all seven modules answered with its riskiest option (bench worst case).", "answers:"]
+lines = ["# Every question of every module answered with its riskiest option (bench worst case).", "answers:"]
 for module in content.modules:
     lines.append(f"  {module.id}:")
     for question in module.questions:
@@ -27,5 +27,5 @@ for module in content.modules:
             chosen = answers[question.qid]
             value = f"[{', '.join(chosen)}]" if question.type == "multiple" else f'"{chosen[0]}"'
             lines.append(f"    {question.id}: {value}")
-Path(__file__).with_name("full-seven-modules.yaml").write_text("\n".join(lines) + "\n")
+Path(__file__).with_name("full-every-module.yaml").write_text("\n".join(lines) + "\n")
 print(f"{len(answers)} answers")

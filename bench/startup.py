@@ -3,7 +3,7 @@
     python bench/startup.py [--rounds 15]
 
 Each round runs, in turn: the baseline app's --help, `safetycheck --help`, and a full
-seven-module `safetycheck check --answers bench/full-seven-modules.yaml --format rich`.
+every-module `safetycheck check --answers bench/full-every-module.yaml --format rich`.
 Reports medians, ratios to the baseline, and the peak resident memory of the full run
 (from wait4's rusage of that one process). Targets: --help <= 1.25x, full check <= 2x, <= 60 MiB.
 """
@@ -40,7 +40,7 @@ def main() -> None:
     commands = {
         "baseline --help": [PY, str(HERE / "baseline_app.py"), "--help"],
         "safetycheck --help": [PY, "-m", "safetycheck", "--help"],
-        "check 7 modules (rich)": [PY, "-m", "safetycheck", "check", "--answers", str(HERE / "full-seven-modules.yaml"), "--format", "rich"],
+        "check every module (rich)": [PY, "-m", "safetycheck", "check", "--answers", str(HERE / "full-every-module.yaml"), "--format", "rich"],
     }
     times: dict[str, list[float]] = {k: [] for k in commands}
     memory: dict[str, list[float]] = {k: [] for k in commands}
