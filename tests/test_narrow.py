@@ -115,3 +115,17 @@ def test_template_on_a_phone_is_the_file_it_writes(lang: str, tmp_path: Path) ->
     written = target.read_text(encoding="utf-8")
     assert printed == written
     assert isinstance(yaml.safe_load(printed), dict)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("args", [["--help"], ["check", "--help"]])
+def test_help_on_a_phone_keeps_words_whole(args: list[str], lang: str) -> None:
+    """Rich's help panels cut words at 40 columns ("modullar…"); there, help is Click's plain layout,
+    wrapped at the terminal's width, with its section titles in the person's language."""
+    from safetycheck.i18n.catalogue import translation
+
+    text = run_on_phone([*args, "--lang", lang], lang)
+    assert not too_wide(text)
+    assert "…" not in text and "│" not in text  # no Rich panel, no word cut short
+    options = translation(lang).pgettext("chrome_options", "Options")
+    assert f"{options}:" in text

@@ -58,6 +58,50 @@ def localize_help() -> None:
 
     help_option.__wrapped__ = original  # type: ignore[attr-defined]
     decorators.help_option = help_option
+    _plain_when_narrow(formatting)
+
+
+NARROW = 60  # below this, Rich's help panels cut words ("modullar…"); Click's plain layout wraps them
+
+
+def _plain_when_narrow(formatting: Any) -> None:
+    """On a narrow terminal (a phone's is about 40 columns) help is drawn by Click's plain formatter
+    at the terminal's own width, with its section titles in the person's language."""
+    import typer.core
+
+    from safetycheck.cli.console import terminal_columns
+
+    columns = terminal_columns()
+    if columns is None or columns >= NARROW:
+        return
+    typer.core.HAS_RICH = False  # read when help is drawn, so this choice holds for this run only
+    formatting.FORCED_WIDTH = max(20, columns - 1)  # Click otherwise never goes below 50
+    # an option longer than this stands on its own line, its help below: words keep their letters together
+    write_dl = formatting.HelpFormatter.write_dl
+
+    def narrow_dl(self: Any, rows: Sequence[tuple[str, str]], col_max: int = 10, col_spacing: int = 2) -> None:
+        room = self.width - self.current_indent
+        write_dl(self, [row for term, text in rows for row in _fold_term(term, text, room)], col_max, col_spacing)
+
+    formatting.HelpFormatter.write_dl = narrow_dl
+    titles = {"Options": tr("chrome_options"), "Commands": tr("chrome_commands"), "Arguments": tr("chrome_arguments")}
+    english = typer.core._
+    typer.core._ = lambda text: titles.get(text, english(text))
+
+
+def _fold_term(term: str, text: str, room: int) -> list[tuple[str, str]]:
+    """An option too wide for the screen ("--format <rich|plain|…|card-html>") folded after a "|",
+    its help on the last piece."""
+    if len(term) <= room or "|" not in term:
+        return [(term, text)]
+    pieces: list[str] = []
+    for part in term.split("|"):
+        if pieces and len(pieces[-1]) + len(part) + 1 <= room:
+            pieces[-1] += "|" + part
+        else:
+            pieces.append(("  " if pieces else "") + part)
+    pieces = [piece + ("|" if n + 1 < len(pieces) else "") for n, piece in enumerate(pieces)]
+    return [(piece, "") for piece in pieces[:-1]] + [(pieces[-1], text)]
 
 
 def _param_name(param: Any) -> str:
