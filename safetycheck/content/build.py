@@ -7,13 +7,16 @@ import json
 from pathlib import Path
 
 from safetycheck.content.catalog import load_content, read_files
-from safetycheck.content.compiled import COMPILED_FORMAT, encode
+from safetycheck.content.compiled import COMPILED_FORMAT, PREBUILT_FILE, encode, prebuilt_bytes
 
 
-def compile_content(root: Path) -> bytes:
-    """Validate the content under `root` and return it compiled; raises ContentErrors if invalid."""
+def compile_content(root: Path) -> dict[str, bytes]:
+    """Validate the content under `root` and return the files to put in `_compiled/`: the parsed data
+    as JSON (what packs are checked against) and the finished model (what a run without packs uses).
+    Raises ContentErrors if invalid."""
     content = load_content(bundled=root)  # validation: an invalid content set never gets compiled
     files = read_files(root)
     payload = {"format": COMPILED_FORMAT, "version": content.version,
                "files": [[kind, name, encode(data)] for kind, name, data in files]}
-    return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return {"content.json": json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8"),
+            PREBUILT_FILE: prebuilt_bytes(content)}

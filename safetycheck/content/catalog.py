@@ -69,11 +69,22 @@ def _bundled(bundled: Path | None, digest: Any, errors: list[ContentError]) -> t
     return _read_root(bundled or bundled_content_dir(), None, digest, errors), None
 
 
+def _prebuilt() -> ContentSet | None:
+    """The model a wheel's build made from its own content (content/compiled.py), when installed so."""
+    from safetycheck.content.compiled import PREBUILT_FILE, read_prebuilt
+
+    path = compiled_content_file(PREBUILT_FILE)
+    content = read_prebuilt(path) if path is not None else None
+    return content if isinstance(content, ContentSet) else None
+
+
 def load_content(packs: Sequence[Path] = (), bundled: Path | None = None) -> ContentSet:
     """Everything the engine needs; raises ContentErrors listing every problem found.
 
     `bundled` replaces the installed content (tests use small fixture sets).
     """
+    if not packs and bundled is None and (prebuilt := _prebuilt()) is not None:
+        return prebuilt
     errors: list[ContentError] = []
     warnings: list[str] = []
     digest = hashlib.sha256()

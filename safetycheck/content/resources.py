@@ -30,7 +30,7 @@ def content_files(root: Path, kind: str) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
-def compiled_content_file() -> Path | None:
-    """The content compiled into a wheel at build time, if this installation has one."""
-    path = _PACKAGE_DIR / "_compiled" / "content.json"
+def compiled_content_file(name: str = "content.json") -> Path | None:
+    """A file the build compiled into the wheel (`_compiled/`), if this installation has one."""
+    path = _PACKAGE_DIR / "_compiled" / name
     return path if path.is_file() else None
