@@ -15,7 +15,7 @@ import safetycheck.content.resources as resources  # noqa: E402
 resources.bundled_content_dir = lambda: root
 catalog.bundled_content_dir = lambda: root  # type: ignore[attr-defined]
 if hasattr(catalog, "compiled_content_file"):
-    catalog.compiled_content_file = lambda: None  # type: ignore[attr-defined]
+    catalog.compiled_content_file = lambda *_: None  # type: ignore[attr-defined]
 
 from safetycheck.cli.app import main  # noqa: E402
 
