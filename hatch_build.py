@@ -1,8 +1,8 @@
 """Build hook: validate the bundled content and compile it inside the wheel: as JSON (the parsed
-data, which content packs are checked against) and as the finished model (content/compiled.py).
+data, which content packs are checked against) and as the finished model (content/prebuilt.py).
 
 Parsing ~1 MB of YAML in three languages costs >100 ms at every start, and turning it into the
-checked, resolved model another ~150 ms; loading the finished model costs about 13. The compiled file is made here, at build time, never at run time (nothing
+checked, resolved model another ~150 ms; reading the finished model costs about 20. The compiled file is made here, at build time, never at run time (nothing
 is written when the tool runs). A checkout or editable install has no compiled file and reads
 the YAML, so content authors see their edits at once.
 """

@@ -32,7 +32,7 @@ def test_wheel_holds_every_content_file(wheel: Path) -> None:
         for name in sources:
             assert f"safetycheck/{kind}/{name}" in names, name
     assert "safetycheck/cli/app.py" in names and "safetycheck/engine/model.py" in names
-    assert "safetycheck/_compiled/content.json" in names and "safetycheck/_compiled/content.pickle" in names
+    assert "safetycheck/_compiled/content.json" in names and "safetycheck/_compiled/content-model.json" in names
 
 
 def test_compiled_content_equals_the_yaml(wheel: Path) -> None:
@@ -55,13 +55,15 @@ def test_compiled_content_equals_the_yaml(wheel: Path) -> None:
 def test_prebuilt_model_equals_the_yaml(wheel: Path) -> None:
     """The finished model the build made is exactly what parsing the YAML gives, warnings and version too."""
     from safetycheck.content.catalog import load_content
-    from safetycheck.content.compiled import read_prebuilt
+    from safetycheck.content.prebuilt import read_prebuilt
 
-    path = wheel.parent / "content.pickle"
-    path.write_bytes(zipfile.ZipFile(wheel).read("safetycheck/_compiled/content.pickle"))
+    path = wheel.parent / "content-model.json"
+    path.write_bytes(zipfile.ZipFile(wheel).read("safetycheck/_compiled/content-model.json"))
     prebuilt = read_prebuilt(path)
     assert prebuilt is not None and prebuilt == load_content()
     path.write_bytes(b"not a model")  # damaged: parsing takes over, nothing fails
+    assert read_prebuilt(path) is None
+    path.write_bytes(b'[1, {"c": "Popen", "f": [["id"]]}]')  # only the model's own classes can be built
     assert read_prebuilt(path) is None
 
 

@@ -7,7 +7,8 @@ import json
 from pathlib import Path
 
 from safetycheck.content.catalog import load_content, read_files
-from safetycheck.content.compiled import COMPILED_FORMAT, PREBUILT_FILE, encode, prebuilt_bytes
+from safetycheck.content.compiled import COMPILED_FORMAT, encode
+from safetycheck.content.prebuilt import PREBUILT_FILE, prebuilt_bytes
 
 
 def compile_content(root: Path) -> dict[str, bytes]:

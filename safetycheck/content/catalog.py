@@ -70,12 +70,11 @@ def _bundled(bundled: Path | None, digest: Any, errors: list[ContentError]) -> t
 
 
 def _prebuilt() -> ContentSet | None:
-    """The model a wheel's build made from its own content (content/compiled.py), when installed so."""
-    from safetycheck.content.compiled import PREBUILT_FILE, read_prebuilt
+    """The model a wheel's build made from its own content (content/prebuilt.py), when installed so."""
+    from safetycheck.content.prebuilt import PREBUILT_FILE, read_prebuilt
 
     path = compiled_content_file(PREBUILT_FILE)
-    content = read_prebuilt(path) if path is not None else None
-    return content if isinstance(content, ContentSet) else None
+    return read_prebuilt(path) if path is not None else None
 
 
 def load_content(packs: Sequence[Path] = (), bundled: Path | None = None) -> ContentSet:

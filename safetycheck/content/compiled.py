@@ -14,30 +14,6 @@ from typing import Any
 from safetycheck.content.nodes import Node
 
 COMPILED_FORMAT = 1
-PREBUILT_FILE = "content.pickle"
-
-
-def prebuilt_bytes(content: Any) -> bytes:
-    """The finished content model, made at build time by this same code."""
-    import pickle
-
-    return pickle.dumps((COMPILED_FORMAT, content), protocol=pickle.HIGHEST_PROTOCOL)
-
-
-def read_prebuilt(path: Path) -> Any | None:
-    """The content model the build made, or None (then the JSON is parsed as before).
-
-    Parsing, validating and resolving the content costs about 150 ms at every start; loading the
-    model made from it at build time costs about 13. The file is part of the installed package,
-    written by the build from this same code: it is trusted exactly as the package's .py files are
-    (pickle must never read anything else, and this reads nothing a person or a pack supplies)."""
-    import pickle
-
-    try:
-        fmt, content = pickle.loads(path.read_bytes())
-    except Exception:  # a damaged or foreign file: fall back to parsing, never fail a run over it
-        return None
-    return content if fmt == COMPILED_FORMAT else None
 
 
 def encode(value: Any) -> Any:
