@@ -152,3 +152,16 @@ def test_start_here_gives_upkeep_its_why_not_an_answer(bundled: ContentSet) -> N
     assert summary.start and all(s.reason_kind == "why" for s in summary.start)
     text = "\n".join(line for _, line in layout(summary, "en", 80, 24, []))
     assert "Because you answered" not in text and "Why: " in text
+
+
+def test_start_here_says_what_a_reply_answers_and_points_to_a_reason_already_given(bundled: ContentSet) -> None:
+    from safetycheck.content.answers import read_answers
+
+    answers, modules = read_answers(EXAMPLES / "exile-parents-visited.yaml", bundled)
+    assessment = assess(bundled, answers, select_modules(bundled, [], modules), dt.date(2026, 12, 7))
+    text = "\n".join(line for _, line in layout(build_summary(assessment, "en"), "en", 80, 24, []))
+    # "Yes, recently, …" alone does not say what it answers: its question comes with it
+    assert "because of you? → Yes, recently, or it is happening now" in " ".join(text.split())
+    # a reason given for an earlier action is pointed to, not repeated
+    assert "For the same reason as 1." in text
+    assert text.count("Yes, recently, or it is happening now") == 1

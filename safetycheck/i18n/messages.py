@@ -120,6 +120,7 @@ EN: dict[str, str] = {
     "unanswered": "Not answered (not counted)",
     "later_details": "For the steps: safetycheck guide ID, or keep the whole report with --format html --output report.html",
     "urgent_because": "Urgent because",
+    "same_reason": "For the same reason as {n}.",
     "instead_of": "Offered in place of {title}, which your answers show you cannot use.",
     "comes_with": "Goes with {title}.",
     "in_place": "Already in place",

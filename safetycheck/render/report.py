@@ -173,13 +173,21 @@ def first_sentence(text: str) -> str:
     return text if end < 0 else text[: end + 1]
 
 
+REPLY_IDS = ("yes", "no", "not_sure")
+
+
+def answer_as_reason(question: Question, option: Option, lang: str) -> str:
+    """An answer that says what it is about stands alone ("No lock at all"); a reply ("Yes, recently,
+    or it is happening now": a yes/no option, or one whose id is yes_…/no_…) or a very short label
+    comes with its question, or the reader cannot tell what it answers."""
+    label = answer_label(question, option, lang)
+    reply = option.label is None or option.id in REPLY_IDS or option.id.startswith(("yes_", "no_"))
+    return f"{say(question.text, lang)} → {label}" if reply or len(label) < 16 else label
+
+
 def describe_reasons(pairs: tuple[tuple[Question, Option], ...], lang: str) -> tuple[str, ...]:
-    """Short reasons: an answer with its own label speaks for itself; a bare yes/no needs its question."""
-    out: dict[str, None] = {}
-    for question, option in pairs:
-        label = answer_label(question, option, lang)
-        out[label if option.label is not None else f"{say(question.text, lang)} → {label}"] = None
-    return tuple(out)
+    """Short reasons, each once."""
+    return tuple(dict.fromkeys(answer_as_reason(question, option, lang) for question, option in pairs))
 
 
 def describe_answers(pairs: tuple[tuple[Question, Option], ...], lang: str) -> tuple[str, ...]:

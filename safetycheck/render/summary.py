@@ -18,7 +18,7 @@ from safetycheck.engine.tailoring import BUCKETS
 from safetycheck.i18n.formats import long_date
 from safetycheck.i18n.language import say
 from safetycheck.i18n.messages import strings
-from safetycheck.render.report import answer_label, first_sentence
+from safetycheck.render.report import answer_as_reason, first_sentence
 
 START_HERE_MAX = 5
 REASON_LABELS = {"answer": "triggered_by", "urgent": "urgent_because", "why": "why"}
@@ -80,15 +80,8 @@ def build_summary(assessment: Assessment, lang: str, done: Iterable[str] = (), c
 
 
 def _reason(triggers: tuple[tuple[Question, Option], ...], lang: str) -> str:
-    """The first answer that brought the action, in the person's words: an answer that speaks for
-    itself alone ("No lock at all"), or with its question when it is a bare yes / no / not sure."""
-    if not triggers:
-        return ""
-    question, option = triggers[0]
-    label = answer_label(question, option, lang)
-    if option.id in ("yes", "no", "not_sure") or len(label) < 16:
-        return f"{say(question.text, lang)} → {label}"
-    return label
+    """The first answer that brought the action, in the person's words."""
+    return answer_as_reason(*triggers[0], lang) if triggers else ""
 
 
 def wrap(text: str, width: int, first: str = "", rest: str | None = None) -> list[str]:
@@ -110,9 +103,12 @@ def layout(summary: Summary, lang: str, width: int, rows: int, footer: list[str]
     top.append(("", ""))
     top += [("heading", line) for line in wrap(s["start_here"], w)]
     items: list[list[tuple[str, str]]] = []
+    first_with: dict[tuple[str, str], int] = {}  # a reason already given: point to it, the screen is short
     for n, item in enumerate(summary.start, 1):
         lines = [("urgent" if item.urgent else "item", line) for line in wrap(item.title, w, f"{n}. ", "   ")]
-        lines += [("reason", line) for line in wrap(f"{s[REASON_LABELS[item.reason_kind]]}: {item.reason}", w, "   ")]
+        earlier = first_with.setdefault((item.reason_kind, item.reason), n)
+        reason = s["same_reason"].format(n=earlier) if earlier != n else f"{s[REASON_LABELS[item.reason_kind]]}: {item.reason}"
+        lines += [("reason", line) for line in wrap(reason, w, "   ")]
         items.append(lines)
     if not items:
         nothing = not any(area.answered for area in summary.areas)
