@@ -60,16 +60,16 @@ def list_modules(
         return
     s = strings(language)
     lines = [f"{s['module']:<12} {s['questions']:>9}  {s['coverage']} ({', '.join(LANGUAGES)})  {s['reviewed']}"]
-    narrow: list[str] = []  # the same, one area to a few short lines, for a terminal the table does not fit
+    stacked: list[str] = []  # the same, one area to a few short lines, for a terminal the table does not fit
     for r in rows:
         cov = " ".join(f"{lg}:{r['coverage'][lg]:.0%}" for lg in LANGUAGES)  # type: ignore[index]
         lines.append(f"{r['id']:<12} {r['questions']:>9}  {cov}  {r['reviewed']}   {r['title']}")
-        narrow += ["" if narrow else None, f"{r['id']}: {r['title']}", f"  {s['questions']}: {r['questions']} · {s['reviewed']} {r['reviewed']}",
-                   f"  {s['coverage']}: {cov}"]  # a blank line between areas: a wrapped title stays with its own
+        stacked += [*([""] if stacked else []), f"{r['id']}: {r['title']}",  # a blank line between areas
+                    f"  {s['questions']}: {r['questions']} · {s['reviewed']} {r['reviewed']}", f"  {s['coverage']}: {cov}"]
     total = s["questions_total"].format(n=sum(int(r["questions"]) for r in rows))  # type: ignore[call-overload]
     columns = terminal_columns()
     if columns is not None and max(len(line) for line in lines) >= columns:
-        lines = [line for line in narrow if line is not None]
+        lines = stacked
     typer.echo(fit_to_terminal("\n".join([*lines, total])))
 
 

@@ -75,11 +75,7 @@ def closing_menu(session: Guided, state: SessionState) -> None:
 
     s = strings(session.lang)
     note = ""
-    first = True
     while True:
-        if not first:
-            clear_visible_screen()  # what a prompt, pager or error left above would push the summary off the top
-        first = False
         assessment = assess_all(session.content, state.answers)
         contacts = help_for(session.content, state.answers, session.lang)
 
@@ -92,6 +88,9 @@ def closing_menu(session: Guided, state: SessionState) -> None:
             return summary_lines(assessment, session.lang, width, rows - 1, footer, session.done, contacts)
 
         action = last_screen(draw, {key: action for key, _, action in MENU}, session.lang)
+        if action in ("wipe", "quit"):
+            _leave(session, assessment, contacts, wipe_screen=action == "wipe" or session.clear)
+            return
         note = ""
         if action == "plan":
             _show_plan(session, assessment, contacts)
@@ -107,23 +106,21 @@ def closing_menu(session: Guided, state: SessionState) -> None:
             note = s["summary_written"].format(path=written) if written else ""
         elif action == "deeper":
             _go_deeper(session, state)
-        elif action == "wipe":
-            from safetycheck.cli.boundary import wipe
+        clear_visible_screen()  # what a prompt, pager or error left above would push the summary off the top
 
-            wipe()
-            return
-        else:
-            if session.clear:
-                from safetycheck.cli.boundary import wipe
 
-                wipe()
-            else:  # the summary stays on screen after quitting (the menu drew it and was erased)
-                import shutil
+def _leave(session: Guided, assessment: Assessment, contacts: tuple[str, ...], wipe_screen: bool) -> None:
+    if wipe_screen:
+        from safetycheck.cli.boundary import wipe
 
-                size = shutil.get_terminal_size((80, 24))
-                lines = summary_lines(assessment, session.lang, size.columns, size.lines - 1, [], session.done, contacts)
-                typer.echo("\n".join(line for _, line in lines))
-            return
+        wipe()
+        return
+    # the summary stays on screen after quitting (the menu drew it and was erased)
+    import shutil
+
+    size = shutil.get_terminal_size((80, 24))
+    lines = summary_lines(assessment, session.lang, size.columns, size.lines - 1, [], session.done, contacts)
+    typer.echo("\n".join(line for _, line in lines))
 
 
 def _show_plan(session: Guided, assessment: Assessment, contacts: tuple[str, ...]) -> None:

@@ -52,15 +52,13 @@ def _unseal(blob: bytes, path: Path, passphrase: str, may_ask: bool) -> bytes:
     from safetycheck.errors import SafetycheckError
     from safetycheck.storage.vault import unseal
 
-    for attempt in range(1, TRIES + 1):
+    for _ in range(TRIES - 1 if may_ask else 0):
         try:
             return unseal(blob, passphrase, shown_path(path))
         except SafetycheckError as exc:
-            if not may_ask or attempt == TRIES:
-                raise
             typer.echo(error_line(exc), err=True)
             passphrase = ask_passphrase_for(path)
-    raise AssertionError("unreachable")  # the loop returns or raises
+    return unseal(blob, passphrase, shown_path(path))  # the last try: its failure is the command's
 
 
 def _load(blob: bytes, path: Path, passphrase: str, content: ContentSet,
